@@ -1,0 +1,52 @@
+using System.Runtime.InteropServices;
+
+namespace Lode.IO;
+
+/// <summary>Bindings to libzstd (1.4+) and liblz4 (1.9+), the reference C libraries every Debian system has.</summary>
+internal static partial class NativeMethods
+{
+    private const string ZstdLibrary = "libzstd.so.1";
+    private const string Lz4Library = "liblz4.so.1";
+
+    [LibraryImport(ZstdLibrary)]
+    internal static partial nuint ZSTD_compressBound(nuint srcSize);
+
+    [LibraryImport(ZstdLibrary)]
+    internal static partial nint ZSTD_createCCtx();
+
+    [LibraryImport(ZstdLibrary)]
+    internal static partial nuint ZSTD_freeCCtx(nint cctx);
+
+    [LibraryImport(ZstdLibrary)]
+    internal static unsafe partial nuint ZSTD_compressCCtx(nint cctx, byte* dst, nuint dstCapacity, byte* src, nuint srcSize, int level);
+
+    [LibraryImport(ZstdLibrary)]
+    internal static partial nint ZSTD_createDCtx();
+
+    [LibraryImport(ZstdLibrary)]
+    internal static partial nuint ZSTD_freeDCtx(nint dctx);
+
+    [LibraryImport(ZstdLibrary)]
+    internal static unsafe partial nuint ZSTD_decompressDCtx(nint dctx, byte* dst, nuint dstCapacity, byte* src, nuint srcSize);
+
+    [LibraryImport(ZstdLibrary)]
+    internal static partial uint ZSTD_isError(nuint code);
+
+    [LibraryImport(ZstdLibrary)]
+    internal static partial nint ZSTD_getErrorName(nuint code);
+
+    [LibraryImport(ZstdLibrary)]
+    internal static partial int ZSTD_maxCLevel();
+
+    [LibraryImport(ZstdLibrary)]
+    internal static partial uint ZSTD_versionNumber();
+
+    [LibraryImport(Lz4Library)]
+    internal static partial int LZ4_compressBound(int inputSize);
+
+    [LibraryImport(Lz4Library)]
+    internal static unsafe partial int LZ4_compress_default(byte* src, byte* dst, int srcSize, int dstCapacity);
+
+    [LibraryImport(Lz4Library)]
+    internal static unsafe partial int LZ4_decompress_safe(byte* src, byte* dst, int compressedSize, int dstCapacity);
+}

@@ -2,7 +2,8 @@ using System.Runtime.InteropServices;
 
 namespace Lode.IO;
 
-/// <summary>Bindings to libzstd (1.4+) and liblz4 (1.9+), the reference C libraries every Debian system has.</summary>
+/// <summary>Bindings to libzstd (1.4+) and liblz4 (1.9+), the reference C libraries every Debian system has, and
+/// the few libc calls .NET does not expose.</summary>
 internal static partial class NativeMethods
 {
     private const string ZstdLibrary = "libzstd.so.1";
@@ -40,6 +41,9 @@ internal static partial class NativeMethods
 
     [LibraryImport(ZstdLibrary)]
     internal static partial uint ZSTD_versionNumber();
+
+    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int Statx(int dirFd, string path, int flags, uint mask, Span<byte> buffer);
 
     [LibraryImport(Lz4Library)]
     internal static partial int LZ4_compressBound(int inputSize);

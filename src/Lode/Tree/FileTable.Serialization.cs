@@ -1,0 +1,144 @@
+using System.Buffers.Binary;
+using System.Text;
+using Lode.IO;
+
+namespace Lode;
+
+public sealed partial class FileTable
+{
+    private static ReadOnlySpan<byte> Magic => "LODEFTAB"u8;
+    private const ushort MajorVersion = 1;
+    private const int HeaderSize = 16;
+    private const int FixedEntrySize = 40;
+    private const int Sha256Size = 32;
+
+    /// <summary>
+    /// Writes the table in its on-disk form (docs/format.md, "File table"): a 16-byte header, the entries, and a
+    /// CRC32C of everything before it.
+    /// </summary>
+    public byte[] Serialize()
+    {
+        using var output = new MemoryStream();
+        Span<byte> header = stackalloc byte[HeaderSize];
+        Magic.CopyTo(header);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[8..], MajorVersion);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[10..], 0);
+        BinaryPrimitives.WriteInt32LittleEndian(header[12..], _entries.Length);
+        output.Write(header);
+        Span<byte> fixedPart = stackalloc byte[FixedEntrySize];
+        foreach (var entry in _entries)
+        {
+            byte[] path = Encoding.UTF8.GetBytes(entry.Path);
+            byte[] target = entry.LinkTarget is null ? [] : Encoding.UTF8.GetBytes(entry.LinkTarget);
+            if (path.Length > ushort.MaxValue || target.Length > ushort.MaxValue)
+            {
+                throw new LodeException($"The path or link target of '{entry.Path}' is longer than 65535 bytes.");
+            }
+            fixedPart.Clear();
+            fixedPart[0] = (byte)entry.Kind;
+            BinaryPrimitives.WriteUInt16LittleEndian(fixedPart[2..], (ushort)path.Length);
+            BinaryPrimitives.WriteUInt32LittleEndian(fixedPart[4..], (uint)entry.Mode);
+            BinaryPrimitives.WriteInt64LittleEndian(fixedPart[8..], entry.ModifiedTimeNs);
+            BinaryPrimitives.WriteInt64LittleEndian(fixedPart[16..], entry.Size);
+            BinaryPrimitives.WriteInt64LittleEndian(fixedPart[24..], entry.DataOffset);
+            BinaryPrimitives.WriteInt32LittleEndian(fixedPart[32..], entry.TextBlob);
+            BinaryPrimitives.WriteUInt16LittleEndian(fixedPart[36..], (ushort)target.Length);
+            output.Write(fixedPart);
+            if (entry.Kind == FileKind.File)
+            {
+                output.Write(entry.Sha256.Span);
+            }
+            output.Write(path);
+            output.Write(target);
+        }
+        Span<byte> crc = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32LittleEndian(crc, Crc32C.Compute(output.GetBuffer().AsSpan(0, (int)output.Length)));
+        output.Write(crc);
+        return output.ToArray();
+    }
+
+    /// <summary>Reads a table written by <see cref="Serialize"/>, checking every length and the CRC first.</summary>
+    /// <param name="bytes">The serialised table.</param>
+    /// <param name="where">Names the object the bytes came from, for error messages.</param>
+    /// <exception cref="CorruptDataException">The bytes are not a valid file table.</exception>
+    public static FileTable Deserialize(ReadOnlySpan<byte> bytes, string where)
+    {
+        if (bytes.Length < HeaderSize + 4 || !bytes.StartsWith(Magic))
+        {
+            throw new CorruptDataException($"The file table of {where} is corrupt: bad magic or too short ({bytes.Length} bytes).");
+        }
+        uint stored = BinaryPrimitives.ReadUInt32LittleEndian(bytes[^4..]);
+        uint actual = Crc32C.Compute(bytes[..^4]);
+        if (stored != actual)
+        {
+            throw new CorruptDataException($"The file table of {where} is corrupt: CRC32C {stored:x8} expected, {actual:x8} found.");
+        }
+        ushort major = BinaryPrimitives.ReadUInt16LittleEndian(bytes[8..]);
+        if (major != MajorVersion)
+        {
+            throw new LodeException($"The file table of {where} has format {major}.x; this Lode reads {MajorVersion}.x. Upgrade Lode.");
+        }
+        int count = BinaryPrimitives.ReadInt32LittleEndian(bytes[12..]);
+        var body = bytes[HeaderSize..^4];
+        if (count < 1 || count > body.Length / FixedEntrySize)
+        {
+            throw new CorruptDataException($"The file table of {where} is corrupt: {count} entries cannot fit in {body.Length} bytes.");
+        }
+        var entries = new List<FileEntry>(count);
+        for (int i = 0; i < count; i++)
+        {
+            entries.Add(ReadEntry(ref body, where));
+        }
+        if (!body.IsEmpty)
+        {
+            throw new CorruptDataException($"The file table of {where} is corrupt: {body.Length} bytes follow the last entry.");
+        }
+        try
+        {
+            return new FileTable(entries);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CorruptDataException($"The file table of {where} is corrupt: {e.Message}", e);
+        }
+    }
+
+    private static FileEntry ReadEntry(ref ReadOnlySpan<byte> body, string where)
+    {
+        if (body.Length < FixedEntrySize)
+        {
+            throw new CorruptDataException($"The file table of {where} is corrupt: an entry is cut short.");
+        }
+        var kind = (FileKind)body[0];
+        int pathLength = BinaryPrimitives.ReadUInt16LittleEndian(body[2..]);
+        int targetLength = BinaryPrimitives.ReadUInt16LittleEndian(body[36..]);
+        int hashLength = kind == FileKind.File ? Sha256Size : 0;
+        if (kind is not (FileKind.File or FileKind.Directory or FileKind.Symlink) ||
+            body.Length < FixedEntrySize + hashLength + pathLength + targetLength ||
+            (kind == FileKind.Symlink) != (targetLength > 0))
+        {
+            throw new CorruptDataException($"The file table of {where} is corrupt: an entry has kind {(byte)kind} or lengths that do not fit.");
+        }
+        long size = BinaryPrimitives.ReadInt64LittleEndian(body[16..]);
+        long offset = BinaryPrimitives.ReadInt64LittleEndian(body[24..]);
+        if (size < 0 || offset < 0 || (kind != FileKind.File && size != 0))
+        {
+            throw new CorruptDataException($"The file table of {where} is corrupt: an entry has size {size} at offset {offset}.");
+        }
+        var rest = body[FixedEntrySize..];
+        var entry = new FileEntry
+        {
+            Kind = kind,
+            Mode = (UnixFileMode)(BinaryPrimitives.ReadUInt32LittleEndian(body[4..]) & 0xFFF),
+            ModifiedTimeNs = BinaryPrimitives.ReadInt64LittleEndian(body[8..]),
+            Size = size,
+            DataOffset = offset,
+            TextBlob = BinaryPrimitives.ReadInt32LittleEndian(body[32..]),
+            Sha256 = rest[..hashLength].ToArray(),
+            Path = Encoding.UTF8.GetString(rest.Slice(hashLength, pathLength)),
+            LinkTarget = targetLength == 0 ? null : Encoding.UTF8.GetString(rest.Slice(hashLength + pathLength, targetLength)),
+        };
+        body = rest[(hashLength + pathLength + targetLength)..];
+        return entry;
+    }
+}

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Lode.ObjectStorage;
+
+namespace Lode.Cli;
+
+/// <summary>Runs a command's body and turns every failure into one line on stderr and an exit code.</summary>
+internal static class Action
+{
+    public static void Set(Command command, Func<ParseResult, int> body) => command.SetAction(result => Run(result, body));
+
+    private static int Run(ParseResult result, Func<ParseResult, int> body)
+    {
+        try
+        {
+            return body(result);
+        }
+        catch (Exception e) when (IsReportable(e))
+        {
+            Terminal.Error(e.Message);
+            if (Environment.GetEnvironmentVariable("LODE_DEBUG") == "1")
+            {
+                Console.Error.WriteLine(e);
+            }
+            return ExitCodes.Error;
+        }
+        catch (Exception e)
+        {
+            Terminal.Error($"internal error ({e.GetType().Name}): {e.Message}. Please report it; LODE_DEBUG=1 shows details.");
+            if (Environment.GetEnvironmentVariable("LODE_DEBUG") == "1")
+            {
+                Console.Error.WriteLine(e);
+            }
+            Debug.WriteLine(e);
+            return ExitCodes.Error;
+        }
+    }
+
+    private static bool IsReportable(Exception e) =>
+        e is LodeException or ObjectStoreException or IOException or UnauthorizedAccessException;
+}

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using Lode.Cli.Commands;
+
+namespace Lode.Cli;
+
+/// <summary>The <c>lode</c> command line: parsing, dispatch, and the mapping of failures to exit codes.</summary>
+internal static class Cli
+{
+    public static int Run(string[] args)
+    {
+        var globals = new GlobalOptions();
+        var root = new RootCommand("""
+            Lode: searchable, deduplicated, seekable snapshots of directory trees.
+
+            Examples:
+              lode snapshot /usr/include --tag headers
+              lode search 'EXIT_SUCCESS'
+              lode ls latest:/linux
+              lode cat latest:/stdio.h --offset 100 --length 50
+              lode restore latest /tmp/restored
+            """);
+        root.Options.Add(globals.Repo);
+        root.Subcommands.Add(InitCommand.Create(globals));
+        root.Subcommands.Add(SnapshotCommand.Create(globals));
+        root.Subcommands.Add(SnapshotsCommand.Create(globals));
+        root.Subcommands.Add(LsCommand.Create(globals));
+        root.Subcommands.Add(CatCommand.Create(globals));
+        root.Subcommands.Add(RestoreCommand.Create(globals));
+        root.Subcommands.Add(SearchCommand.Create(globals));
+        root.Subcommands.Add(CheckCommand.Create(globals));
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            foreach (var error in result.Errors)
+            {
+                Terminal.Error(error.Message);
+            }
+            Console.Error.WriteLine("Run 'lode --help' for usage.");
+            return ExitCodes.Error;
+        }
+        return result.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    }
+}

@@ -1,0 +1,34 @@
+using System.CommandLine;
+
+namespace Lode.Cli.Commands;
+
+internal static class CatCommand
+{
+    public static Command Create(GlobalOptions globals)
+    {
+        var target = new Argument<string>("SNAP:PATH") { Description = "A snapshot and the path of a file in it." };
+        var offset = new Option<long>("--offset") { Description = "Start at this byte of the file (default 0)." };
+        var length = new Option<long?>("--length") { Description = "Write at most this many bytes (default: to the end)." };
+        offset.Validators.Add(r => { if (r.GetValueOrDefault<long>() < 0) { r.AddError("--offset cannot be negative."); } });
+        length.Validators.Add(r => { if (r.GetValueOrDefault<long?>() < 0) { r.AddError("--length cannot be negative."); } });
+        var command = new Command("cat", """
+            Write a file of a snapshot to stdout, byte for byte.
+
+            Examples:
+              lode cat latest:/stdio.h
+              lode cat headers:linux/types.h --offset 4096 --length 512
+            """)
+        { target, offset, length };
+        Action.Set(command, result =>
+        {
+            var reference = SnapshotReference.Parse(result.GetValue(target)!);
+            using var repository = globals.Open(result);
+            using var view = repository.OpenSnapshot(repository.ResolveSnapshot(reference.Snapshot));
+            var entry = view.GetEntry(reference.Path);
+            using var stdout = Terminal.OpenStdout();
+            view.CopyFile(entry, result.GetValue(offset), result.GetValue(length) ?? long.MaxValue, stdout);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

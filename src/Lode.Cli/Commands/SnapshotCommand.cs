@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+
+namespace Lode.Cli.Commands;
+
+internal static class SnapshotCommand
+{
+    public static Command Create(GlobalOptions globals)
+    {
+        var directory = new Argument<string>("DIR") { Description = "The directory to snapshot." };
+        var tag = new Option<string?>("--tag") { Description = "A name to refer to the snapshot by (e.g. in 'lode ls TAG')." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text." };
+        var command = new Command("snapshot", """
+            Snapshot a directory: store its files compressed and deduplicated, and index its text for search.
+            Exit status: 0 saved, 3 saved but some entries could not be read (warnings on stderr), 2 error.
+
+            Examples:
+              lode snapshot /usr/include
+              lode snapshot ~/src/linux --tag v6.9 --json
+            """)
+        { directory, tag, json };
+        Action.Set(command, result =>
+        {
+            using var repository = Repository.OpenOrInit(globals.Location(result));
+            var snapshot = ProgressDisplay.Run("snapshot", update => repository.CreateSnapshot(result.GetValue(directory)!, new SnapshotOptions
+            {
+                Tag = result.GetValue(tag),
+                Warning = Terminal.Warning,
+                Progress = new SyncProgress<SnapshotProgress>(p => update(p.Phase == "reading"
+                    ? $"{p.Files} files, {Terminal.Bytes(p.BytesRead)} read — {p.CurrentPath}"
+                    : $"{p.Phase} ({Terminal.Bytes(p.BytesRead)} read)")),
+            }));
+            if (result.GetValue(json))
+            {
+                WriteJson(snapshot);
+            }
+            else
+            {
+                WriteText(snapshot);
+            }
+            return snapshot.Warnings > 0 ? ExitCodes.Incomplete : ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void WriteText(SnapshotResult s)
+    {
+        var m = s.Manifest;
+        double seconds = s.Elapsed.TotalSeconds;
+        Console.WriteLine($"Files:   {m.Files} ({m.Directories} directories, {m.Symlinks} symlinks)");
+        Console.WriteLine($"Read:    {Terminal.Bytes(s.BytesRead)} ({Terminal.Bytes((long)(s.BytesRead / Math.Max(seconds, 1e-3)))}/s)");
+        Console.WriteLine($"Stored:  {Terminal.Bytes(s.BytesStored)} (snapshot {Terminal.Bytes(s.DataBytesStored)}, search index {Terminal.Bytes(s.IndexBytesStored)} over {Terminal.Bytes(s.IndexedTextBytes)} of unique text)");
+        Console.WriteLine($"Time:    {seconds.ToString("0.00", CultureInfo.InvariantCulture)} s");
+        Console.WriteLine($"snapshot {m.ShortId} saved{(m.Tag is null ? "" : $" as '{m.Tag}'")}");
+    }
+
+    private static void WriteJson(SnapshotResult s)
+    {
+        var m = s.Manifest;
+        using var stdout = Console.OpenStandardOutput();
+        using (var writer = new Utf8JsonWriter(stdout))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", m.Id);
+            writer.WriteString("shortId", m.ShortId);
+            writer.WriteString("time", m.Time);
+            writer.WriteString("source", m.Source);
+            writer.WriteString("tag", m.Tag);
+            writer.WriteNumber("files", m.Files);
+            writer.WriteNumber("directories", m.Directories);
+            writer.WriteNumber("symlinks", m.Symlinks);
+            writer.WriteNumber("bytesRead", s.BytesRead);
+            writer.WriteNumber("bytesStored", s.BytesStored);
+            writer.WriteNumber("dataBytesStored", s.DataBytesStored);
+            writer.WriteNumber("indexBytesStored", s.IndexBytesStored);
+            writer.WriteNumber("indexedTextBytes", s.IndexedTextBytes);
+            writer.WriteNumber("warnings", s.Warnings);
+            writer.WriteNumber("seconds", Math.Round(s.Elapsed.TotalSeconds, 3));
+            writer.WriteEndObject();
+        }
+        stdout.WriteByte((byte)'\n');
+    }
+}

@@ -1,0 +1,4 @@
+using System.CommandLine;
+using Lode.Cli;
+
+return Cli.Run(args);

@@ -1,0 +1,144 @@
+using System.Security.Cryptography;
+using Lode.IO;
+using Lode.Snapshots;
+
+namespace Lode;
+
+/// <summary>
+/// An opened snapshot: its file table, file contents and search index. Thread-safe for concurrent reads.
+/// Dispose it to release the objects it holds open.
+/// </summary>
+public sealed partial class SnapshotView : IDisposable
+{
+    private readonly Repository _repository;
+    private readonly IByteSource _dataSource;
+    private readonly SnapshotReader _reader;
+    private readonly Lazy<(IByteSource Source, SearchIndex Index)> _index;
+
+    internal SnapshotView(Repository repository, SnapshotManifest manifest, IByteSource dataSource, SnapshotReader reader, FileTable files)
+    {
+        _repository = repository;
+        Manifest = manifest;
+        _dataSource = dataSource;
+        _reader = reader;
+        Files = files;
+        _index = new Lazy<(IByteSource, SearchIndex)>(OpenIndex, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>The snapshot's manifest.</summary>
+    public SnapshotManifest Manifest { get; }
+
+    /// <summary>The snapshot's file table.</summary>
+    public FileTable Files { get; }
+
+    /// <summary>Finds an entry by a user-given path (leading '/' optional).</summary>
+    /// <exception cref="LodeException">No such path in the snapshot.</exception>
+    public FileEntry GetEntry(string path)
+    {
+        string normalized = SnapshotPath.Normalize(path);
+        return Files.TryGet(normalized, out var entry)
+            ? entry
+            : throw new LodeException($"No '{normalized}' in snapshot {Manifest.ShortId}.");
+    }
+
+    /// <summary>
+    /// Reads bytes of a regular file: up to <c>buffer.Length</c> bytes at <paramref name="offset"/> of the file.
+    /// </summary>
+    /// <returns>The bytes read: fewer only at the end of the file, 0 at or beyond it.</returns>
+    /// <exception cref="CorruptDataException">The stored bytes are damaged; nothing wrong is returned.</exception>
+    public int ReadFile(FileEntry file, long offset, Span<byte> buffer)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        if (file.Kind != FileKind.File)
+        {
+            throw new LodeException($"'{file.Path}' in snapshot {Manifest.ShortId} is a {file.Kind.ToString().ToLowerInvariant()}, not a file.");
+        }
+        if (offset >= file.Size)
+        {
+            return 0;
+        }
+        int length = (int)Math.Min(buffer.Length, file.Size - offset);
+        int n;
+        try
+        {
+            n = _reader.ReadAt(SnapshotStreams.Data, file.DataOffset + offset, buffer[..length]);
+        }
+        catch (SnapshotException e)
+        {
+            throw new CorruptDataException($"{Manifest.DataKey} is corrupt, reading '{file.Path}': {e.Message}", e);
+        }
+        if (n != length)
+        {
+            throw new CorruptDataException($"{Manifest.DataKey} is corrupt: the data stream ends inside '{file.Path}'.");
+        }
+        return n;
+    }
+
+    /// <summary>
+    /// Copies <paramref name="length"/> bytes (or to the end) of a file from <paramref name="offset"/> to
+    /// <paramref name="destination"/>. Bytes are written only after the block holding them passed its check.
+    /// </summary>
+    /// <returns>The number of bytes copied.</returns>
+    public long CopyFile(FileEntry file, long offset, long length, Stream destination) =>
+        CopyFile(file, offset, length, destination, hash: null);
+
+    /// <summary>Copies a whole file to <paramref name="destination"/> and checks it against its SHA-256.</summary>
+    /// <exception cref="CorruptDataException">The file's bytes do not match its hash.</exception>
+    internal void CopyVerified(FileEntry file, Stream destination)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        CopyFile(file, 0, file.Size, destination, hash);
+        if (!hash.GetHashAndReset().AsSpan().SequenceEqual(file.Sha256.Span))
+        {
+            throw new CorruptDataException($"{Manifest.DataKey} is corrupt: '{file.Path}' does not match its SHA-256.");
+        }
+    }
+
+    private long CopyFile(FileEntry file, long offset, long length, Stream destination, IncrementalHash? hash)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(destination);
+        var buffer = new byte[1 << 20];
+        long end = offset + Math.Min(length, Math.Max(0, file.Size - offset));
+        long done = 0;
+        for (long position = offset; position < end;)
+        {
+            int n = ReadFile(file, position, buffer.AsSpan(0, (int)Math.Min(buffer.Length, end - position)));
+            hash?.AppendData(buffer, 0, n);
+            destination.Write(buffer, 0, n);
+            position += n;
+            done += n;
+        }
+        return done;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _dataSource.Dispose();
+        if (_index.IsValueCreated)
+        {
+            _index.Value.Source.Dispose();
+        }
+    }
+
+    internal SnapshotReader Reader => _reader;
+
+    internal SearchIndex Index => _index.Value.Index;
+
+    private (IByteSource, SearchIndex) OpenIndex()
+    {
+        var source = _repository.OpenObject(Manifest.IndexKey, Manifest.IndexLength);
+        try
+        {
+            return (source, SearchIndex.Open(source, Manifest.IndexKey));
+        }
+        catch
+        {
+            source.Dispose();
+            throw;
+        }
+    }
+}

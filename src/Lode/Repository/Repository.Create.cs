@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Lode.IO;
+using Lode.Snapshots;
+
+namespace Lode;
+
+public sealed partial class Repository
+{
+    /// <summary>
+    /// Takes a snapshot of the directory <paramref name="source"/>: reads every file once, stores the container
+    /// and the search index, then the manifest, which makes the snapshot visible. A crash at any point leaves
+    /// no visible partial snapshot. Not safe to call concurrently on one instance.
+    /// </summary>
+    /// <exception cref="LodeException">The source is not a readable directory, or storing failed.</exception>
+    public SnapshotResult CreateSnapshot(string source, SnapshotOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        options ??= new SnapshotOptions();
+        var clock = Stopwatch.StartNew();
+        string root = ResolveSourceDirectory(source);
+        string id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var temp = Directory.CreateTempSubdirectory("lode-snapshot-");
+        try
+        {
+            string dataPath = Path.Combine(temp.FullName, "data");
+            string indexPath = Path.Combine(temp.FullName, "index");
+            var snapshotter = new Snapshotter(options);
+            FileTable table;
+            SnapshotWriteResult written;
+            long indexLength;
+            long textBytes;
+            using (var dataFile = new FileStream(dataPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 20))
+            using (var index = new SearchIndexWriter(indexPath, options.IndexShardSize, Environment.ProcessorCount))
+            {
+                using (var writer = SnapshotWriter.Create(dataFile, new SnapshotWriterOptions { Codec = Config.Compression, Level = Config.CompressionLevel }))
+                {
+                    table = snapshotter.Run(root, writer, index);
+                    writer.Append(SnapshotStreams.Meta, table.Serialize());
+                    options.Progress?.Report(new SnapshotProgress(0, snapshotter.BytesRead, "", "indexing"));
+                    written = writer.Finish();
+                }
+                indexLength = index.Finish();
+                textBytes = index.TextBytes;
+            }
+            options.Progress?.Report(new SnapshotProgress(0, snapshotter.BytesRead, "", "storing"));
+            var manifest = new SnapshotManifest
+            {
+                Id = id,
+                Time = DateTimeOffset.UtcNow,
+                Source = root,
+                Host = Environment.MachineName,
+                Tag = options.Tag,
+                Files = table.Entries.Count(e => e.Kind == FileKind.File),
+                Directories = table.Entries.Count(e => e.Kind == FileKind.Directory),
+                Symlinks = table.Entries.Count(e => e.Kind == FileKind.Symlink),
+                Size = table.Entries.Sum(e => e.Size),
+                DataKey = ObjectKeys.Data(id),
+                DataLength = new FileInfo(dataPath).Length,
+                DataRoot = written.IntegrityRoot,
+                IndexKey = ObjectKeys.Index(id),
+                IndexLength = indexLength,
+                WriterVersion = WriterVersion,
+            };
+            PutFile(manifest.DataKey, dataPath);
+            PutFile(manifest.IndexKey, indexPath);
+            using (var json = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(manifest, LodeJsonContext.Default.SnapshotManifest)))
+            {
+                if (!Sync(_store.PutIfAbsentAsync(ObjectKeys.Manifest(id), json)))
+                {
+                    throw new LodeException($"A snapshot with id {id} already exists in {Location}.");
+                }
+            }
+            return new SnapshotResult(manifest, snapshotter.BytesRead, manifest.DataLength, indexLength, textBytes,
+                snapshotter.Warnings, clock.Elapsed);
+        }
+        finally
+        {
+            temp.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>"lode/&lt;version&gt;" of the engine assembly.</summary>
+    internal static string WriterVersion { get; } =
+        "lode/" + (typeof(Repository).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0");
+
+    private void PutFile(string key, string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+        Sync(_store.PutAsync(key, stream));
+    }
+
+    private static string ResolveSourceDirectory(string source)
+    {
+        string full = Path.GetFullPath(source);
+        if (!Directory.Exists(full))
+        {
+            throw new LodeException($"Cannot snapshot {source}: it is not a directory.");
+        }
+        var target = Directory.ResolveLinkTarget(full, returnFinalTarget: true);
+        return target?.FullName ?? full;
+    }
+}

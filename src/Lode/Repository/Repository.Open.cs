@@ -1,0 +1,63 @@
+using Lode.IO;
+using Lode.ObjectStorage;
+using Lode.Snapshots;
+
+namespace Lode;
+
+public sealed partial class Repository
+{
+    /// <summary>Opens a snapshot for reading: its container and file table now, its search index on first use.</summary>
+    /// <exception cref="CorruptDataException">The container or its file table is damaged.</exception>
+    /// <exception cref="LodeException">An object of the snapshot is missing.</exception>
+    public SnapshotView OpenSnapshot(SnapshotManifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        var source = OpenObject(manifest.DataKey, manifest.DataLength);
+        try
+        {
+            var reader = SnapshotReader.Open(source);
+            if (reader.Header.IntegrityRoot != manifest.DataRoot)
+            {
+                throw new CorruptDataException($"{manifest.DataKey} is corrupt: its integrity root does not match the manifest's.");
+            }
+            var meta = new byte[reader.GetLength(SnapshotStreams.Meta)];
+            if (reader.ReadAt(SnapshotStreams.Meta, 0, meta) != meta.Length)
+            {
+                throw new CorruptDataException($"{manifest.DataKey} is corrupt: its file table is cut short.");
+            }
+            var table = FileTable.Deserialize(meta, manifest.DataKey);
+            return new SnapshotView(this, manifest, source, reader, table);
+        }
+        catch (SnapshotException e)
+        {
+            source.Dispose();
+            throw new CorruptDataException($"{manifest.DataKey} is corrupt: {e.Message}", e);
+        }
+        catch
+        {
+            source.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Opens a stored object for random access, checking its length against the manifest's.</summary>
+    internal IByteSource OpenObject(string key, long expectedLength)
+    {
+        IByteSource source;
+        try
+        {
+            source = Sync(_store.OpenReadAsync(key));
+        }
+        catch (ObjectNotFoundException e)
+        {
+            throw new CorruptDataException($"{key} is missing from {Location}: the snapshot cannot be read.", e);
+        }
+        if (source.Length != expectedLength)
+        {
+            long actual = source.Length;
+            source.Dispose();
+            throw new CorruptDataException($"{key} is corrupt: {actual} bytes, the manifest says {expectedLength}.");
+        }
+        return source;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.RegularExpressions;
+using Lode.ObjectStorage;
+
+namespace Lode;
+
+public sealed partial class Repository
+{
+    /// <summary>Every snapshot of the repository, oldest first (by time, then id).</summary>
+    /// <exception cref="CorruptDataException">A manifest is unreadable.</exception>
+    public IReadOnlyList<SnapshotManifest> ListSnapshots()
+    {
+        var manifests = new List<SnapshotManifest>();
+        Sync(Task.Run(async () =>
+        {
+            await foreach (var info in _store.ListAsync(ObjectKeys.SnapshotsPrefix))
+            {
+                manifests.Add(await ReadManifestAsync(info.Key[ObjectKeys.SnapshotsPrefix.Length..]));
+            }
+        }));
+        return [.. manifests.OrderBy(m => m.Time).ThenBy(m => m.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Finds the snapshot that <paramref name="spec"/> names: <c>latest</c>, a full id, a unique id prefix, or a
+    /// tag (the newest snapshot with that tag).
+    /// </summary>
+    /// <exception cref="LodeException">Nothing matches, or an id prefix is ambiguous.</exception>
+    public SnapshotManifest ResolveSnapshot(string spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var all = ListSnapshots();
+        if (all.Count == 0)
+        {
+            throw new LodeException($"The repository at {Location} has no snapshots yet; take one with 'lode snapshot DIR'.");
+        }
+        if (spec == "latest")
+        {
+            return all[^1];
+        }
+        var byId = all.Where(m => m.Id.StartsWith(spec, StringComparison.Ordinal)).ToList();
+        if (byId.Count == 1 && spec.Length >= 4)
+        {
+            return byId[0];
+        }
+        var byTag = all.LastOrDefault(m => m.Tag == spec);
+        if (byTag is not null)
+        {
+            return byTag;
+        }
+        if (byId.Count > 1)
+        {
+            throw new LodeException($"The id prefix '{spec}' matches {byId.Count} snapshots; give more digits.");
+        }
+        if (byId.Count == 1)
+        {
+            throw new LodeException($"The id prefix '{spec}' is too short; give at least 4 digits.");
+        }
+        throw new LodeException($"No snapshot '{spec}' in {Location}: give an id, an id prefix, a tag, or 'latest' (see 'lode snapshots').");
+    }
+
+    private async Task<SnapshotManifest> ReadManifestAsync(string id)
+    {
+        string key = ObjectKeys.Manifest(id);
+        var manifest = ParseJson(await _store.GetAsync(key), LodeJsonContext.Default.SnapshotManifest, key);
+        if (manifest.Id != id || !IdPattern().IsMatch(id) || manifest.DataKey != ObjectKeys.Data(id) || manifest.IndexKey != ObjectKeys.Index(id))
+        {
+            throw new CorruptDataException($"{key} is corrupt: its id or object keys do not match its name.");
+        }
+        return manifest;
+    }
+
+    [GeneratedRegex("^[0-9a-f]{32}$")]
+    private static partial Regex IdPattern();
+}

@@ -1,0 +1,128 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Lode.ObjectStorage;
+
+namespace Lode;
+
+/// <summary>
+/// A Lode repository: immutable objects (config, snapshot containers, search indexes, manifests) in an
+/// <see cref="IObjectStore"/>. Thread-safe for concurrent readers; any number of processes may read while one
+/// writes, and a snapshot becomes visible only when its manifest, written last, appears.
+/// </summary>
+public sealed partial class Repository : IDisposable
+{
+    private readonly IObjectStore _store;
+
+    private Repository(IObjectStore store, string location, RepositoryConfig config)
+    {
+        _store = store;
+        Location = location;
+        Config = config;
+    }
+
+    /// <summary>Where the repository is, as the user named it.</summary>
+    public string Location { get; }
+
+    /// <summary>The repository's settings.</summary>
+    public RepositoryConfig Config { get; }
+
+    /// <summary>The default location: <c>$XDG_DATA_HOME/lode</c>, else <c>~/.local/share/lode</c>.</summary>
+    public static string DefaultLocation
+    {
+        get
+        {
+            string? xdg = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
+            string data = string.IsNullOrEmpty(xdg)
+                ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share")
+                : xdg;
+            return Path.Combine(data, "lode");
+        }
+    }
+
+    /// <summary>Opens the repository at a local directory.</summary>
+    /// <exception cref="LodeException">There is no repository there, or its config is unreadable.</exception>
+    public static Repository Open(string location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        if (!Directory.Exists(location))
+        {
+            throw new LodeException($"There is no Lode repository at {location}; create one with 'lode init'.");
+        }
+        return Open(new FileSystemObjectStore(Path.GetFullPath(location)), location);
+    }
+
+    /// <summary>Opens the repository in <paramref name="store"/>; the repository owns the store from now on.</summary>
+    /// <exception cref="LodeException">There is no repository there, or its config is unreadable.</exception>
+    public static Repository Open(IObjectStore store, string location)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        byte[] bytes;
+        try
+        {
+            bytes = Sync(store.GetAsync(ObjectKeys.Config));
+        }
+        catch (ObjectNotFoundException)
+        {
+            store.Dispose();
+            throw new LodeException($"There is no Lode repository at {location}; create one with 'lode init'.");
+        }
+        var config = ParseJson(bytes, LodeJsonContext.Default.RepositoryConfig, $"{location}/{ObjectKeys.Config}");
+        if (config.Version != RepositoryConfig.CurrentVersion)
+        {
+            store.Dispose();
+            throw new LodeException($"The repository at {location} has format {config.Version}; this Lode reads format {RepositoryConfig.CurrentVersion}.");
+        }
+        return new Repository(store, location, config);
+    }
+
+    /// <summary>Creates a repository at a local directory (created if missing) and opens it.</summary>
+    /// <exception cref="LodeException">A repository already exists there.</exception>
+    public static Repository Init(string location, RepositoryConfig? settings = null) =>
+        Init(new FileSystemObjectStore(Path.GetFullPath(location)), location, settings);
+
+    /// <summary>Creates a repository in <paramref name="store"/> and opens it; the repository owns the store.</summary>
+    /// <exception cref="LodeException">A repository already exists there.</exception>
+    public static Repository Init(IObjectStore store, string location, RepositoryConfig? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var config = (settings ?? new RepositoryConfig { Id = "", Created = default }) with
+        {
+            Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+            Created = DateTimeOffset.UtcNow,
+        };
+        byte[] json = JsonSerializer.SerializeToUtf8Bytes(config, LodeJsonContext.Default.RepositoryConfig);
+        using var content = new MemoryStream(json);
+        if (!Sync(store.PutIfAbsentAsync(ObjectKeys.Config, content)))
+        {
+            store.Dispose();
+            throw new LodeException($"There is already a Lode repository at {location}.");
+        }
+        return new Repository(store, location, config);
+    }
+
+    /// <summary>Opens the repository at a local directory, creating it first when there is none.</summary>
+    public static Repository OpenOrInit(string location)
+    {
+        var store = new FileSystemObjectStore(Path.GetFullPath(location));
+        return Sync(store.HeadAsync(ObjectKeys.Config)) is null ? Init(store, location) : Open(store, location);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _store.Dispose();
+
+    internal static T Sync<T>(Task<T> task) => task.GetAwaiter().GetResult();
+
+    internal static void Sync(Task task) => task.GetAwaiter().GetResult();
+
+    internal static T ParseJson<T>(byte[] bytes, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, string where)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(bytes, type) ?? throw new CorruptDataException($"{where} is corrupt: it holds JSON null.");
+        }
+        catch (JsonException e)
+        {
+            throw new CorruptDataException($"{where} is corrupt: {e.Message}", e);
+        }
+    }
+}

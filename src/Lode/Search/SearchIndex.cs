@@ -1,0 +1,157 @@
+using Lode.IO;
+using Lode.SuffixArrays;
+
+namespace Lode;
+
+/// <summary>
+/// An opened search index: its header, tables and samples are read and checked at open; text and suffix
+/// arrays stay in the byte source and are read as queries need them. Thread-safe. Does not own the source.
+/// </summary>
+internal sealed partial class SearchIndex
+{
+    private readonly IByteSource _source;
+    private readonly string _where;
+    private readonly IndexFormat.ShardRecord[] _shards;
+    private readonly IndexFormat.BlobRecord[] _blobs;
+    private readonly SuffixArraySearcher[] _searchers;
+
+    private SearchIndex(IByteSource source, string where, IndexFormat.ShardRecord[] shards, IndexFormat.BlobRecord[] blobs,
+        SuffixArraySearcher[] searchers)
+    {
+        _source = source;
+        _where = where;
+        _shards = shards;
+        _blobs = blobs;
+        _searchers = searchers;
+    }
+
+    /// <summary>Blobs (unique text files) in the index.</summary>
+    public int BlobCount => _blobs.Length;
+
+    /// <summary>Opens an index, checking the header, the tables and every offset against the source.</summary>
+    /// <exception cref="CorruptDataException">Anything fails a check.</exception>
+    public static SearchIndex Open(IByteSource source, string where)
+    {
+        try
+        {
+            var header = IndexFormat.ReadHeader(source.ReadBytes(0, IndexFormat.HeaderSize), where);
+            long length = source.Length;
+            if (header.ShardCount < 0 || header.BlobCount < 0 ||
+                header.BlobTableOffset < IndexFormat.HeaderSize || header.BlobTableOffset > length ||
+                (length - header.BlobTableOffset) / IndexFormat.BlobRecordSize < header.BlobCount ||
+                header.ShardTableOffset != header.BlobTableOffset + (long)header.BlobCount * IndexFormat.BlobRecordSize ||
+                length - header.ShardTableOffset != (long)header.ShardCount * IndexFormat.ShardRecordSize)
+            {
+                throw new CorruptDataException($"{where} is corrupt: its tables do not fit its {length} bytes.");
+            }
+            byte[] blobTable = source.ReadBytes(header.BlobTableOffset, header.BlobCount * IndexFormat.BlobRecordSize);
+            byte[] shardTable = source.ReadBytes(header.ShardTableOffset, header.ShardCount * IndexFormat.ShardRecordSize);
+            if (Crc32C.Compute(blobTable) != header.BlobTableCrc || Crc32C.Compute(shardTable) != header.ShardTableCrc)
+            {
+                throw new CorruptDataException($"{where} is corrupt: its blob or shard table fails its CRC32C.");
+            }
+            var shards = new IndexFormat.ShardRecord[header.ShardCount];
+            var searchers = new SuffixArraySearcher[header.ShardCount];
+            for (int i = 0; i < shards.Length; i++)
+            {
+                shards[i] = IndexFormat.ReadShard(shardTable.AsSpan(i * IndexFormat.ShardRecordSize));
+                searchers[i] = OpenShard(source, shards[i], header, where, i);
+            }
+            var blobs = new IndexFormat.BlobRecord[header.BlobCount];
+            for (int i = 0; i < blobs.Length; i++)
+            {
+                blobs[i] = IndexFormat.ReadBlob(blobTable.AsSpan(i * IndexFormat.BlobRecordSize));
+                CheckBlob(blobs[i], i, shards, where);
+            }
+            return new SearchIndex(source, where, shards, blobs, searchers);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new CorruptDataException($"{where} is corrupt: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Checks every byte of the index against its CRC32C: texts, suffix arrays, blobs.</summary>
+    /// <exception cref="CorruptDataException">A section fails its check.</exception>
+    public void Verify()
+    {
+        for (int i = 0; i < _shards.Length; i++)
+        {
+            var shard = _shards[i];
+            if (CrcOf(shard.TextOffset, shard.TextLength) != shard.TextCrc)
+            {
+                throw new CorruptDataException($"{_where} is corrupt: the text of shard {i} fails its CRC32C.");
+            }
+            if (CrcOf(shard.SuffixArrayOffset, shard.TextLength * 4) != shard.SuffixArrayCrc)
+            {
+                throw new CorruptDataException($"{_where} is corrupt: the suffix array of shard {i} fails its CRC32C.");
+            }
+        }
+        for (int i = 0; i < _blobs.Length; i++)
+        {
+            ReadBlob(i);
+        }
+    }
+
+    /// <summary>Reads a blob's bytes, checked against its CRC32C.</summary>
+    /// <exception cref="CorruptDataException">The bytes fail the check.</exception>
+    public byte[] ReadBlob(int blob)
+    {
+        var record = _blobs[blob];
+        byte[] bytes = _source.ReadBytes(_shards[record.Shard].TextOffset + record.Offset, record.Length);
+        if (Crc32C.Compute(bytes) != record.Crc)
+        {
+            throw new CorruptDataException($"{_where} is corrupt: text blob {blob} (shard {record.Shard}) fails its CRC32C.");
+        }
+        return bytes;
+    }
+
+    private uint CrcOf(long offset, long length)
+    {
+        var buffer = new byte[1 << 20];
+        uint crc = 0;
+        for (long done = 0; done < length;)
+        {
+            int n = (int)Math.Min(buffer.Length, length - done);
+            _source.ReadExactlyAt(offset + done, buffer.AsSpan(0, n));
+            crc = Crc32C.Append(crc, buffer.AsSpan(0, n));
+            done += n;
+        }
+        return crc;
+    }
+
+    private static SuffixArraySearcher OpenShard(IByteSource source, IndexFormat.ShardRecord shard, IndexFormat.Header header,
+        string where, int index)
+    {
+        long limit = header.BlobTableOffset;
+        if (shard.TextLength < 0 || shard.TextLength > int.MaxValue || shard.TextOffset < IndexFormat.HeaderSize ||
+            shard.TextOffset > limit - shard.TextLength || shard.SuffixArrayOffset < IndexFormat.HeaderSize ||
+            shard.SuffixArrayOffset > limit - shard.TextLength * 4 || shard.SampleLength < 0 ||
+            shard.SampleOffset < IndexFormat.HeaderSize || shard.SampleOffset > limit - shard.SampleLength ||
+            shard.FirstBlob < 0 || shard.BlobCount < 0 || shard.FirstBlob > header.BlobCount - shard.BlobCount)
+        {
+            throw new CorruptDataException($"{where} is corrupt: shard {index} points outside the index.");
+        }
+        SuffixArraySample sample;
+        try
+        {
+            sample = SuffixArraySample.Parse(source.ReadBytes(shard.SampleOffset, shard.SampleLength), shard.TextLength);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new CorruptDataException($"{where} is corrupt: the sample of shard {index}: {e.Message}", e);
+        }
+        return new SuffixArraySearcher(new ByteSourceSlice(source, shard.TextOffset, shard.TextLength),
+            new ByteSourceSlice(source, shard.SuffixArrayOffset, shard.TextLength * 4), sample);
+    }
+
+    private static void CheckBlob(IndexFormat.BlobRecord blob, int index, IndexFormat.ShardRecord[] shards, string where)
+    {
+        if (blob.Shard < 0 || blob.Shard >= shards.Length || blob.Offset < 0 || blob.Length < 0 ||
+            blob.Offset > shards[blob.Shard].TextLength - blob.Length ||
+            index < shards[blob.Shard].FirstBlob || index >= shards[blob.Shard].FirstBlob + shards[blob.Shard].BlobCount)
+        {
+            throw new CorruptDataException($"{where} is corrupt: text blob {index} points outside its shard.");
+        }
+    }
+}

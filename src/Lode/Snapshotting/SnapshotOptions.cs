@@ -1,0 +1,17 @@
+namespace Lode;
+
+/// <summary>How to take a snapshot.</summary>
+public sealed class SnapshotOptions
+{
+    /// <summary>A tag to name the snapshot by, or null.</summary>
+    public string? Tag { get; init; }
+
+    /// <summary>Receives progress now and then (from the snapshotting thread), or null.</summary>
+    public IProgress<SnapshotProgress>? Progress { get; init; }
+
+    /// <summary>Receives one line per entry that was skipped (unreadable, vanished, special), or null.</summary>
+    public Action<string>? Warning { get; init; }
+
+    /// <summary>The most unique text bytes in one search index shard (default 32 MiB).</summary>
+    public int IndexShardSize { get; init; } = 32 << 20;
+}

@@ -1,0 +1,119 @@
+using System.Buffers.Binary;
+using Lode.IO;
+using Lode.Snapshots.Format;
+
+namespace Lode.Snapshots.Reading;
+
+/// <summary>
+/// Reads and judges the header: magic, version rules, CRC32C, then every field against the file's length, so
+/// nothing later trusts a number that does not fit the file.
+/// </summary>
+internal static class HeaderValidator
+{
+    /// <summary>Reads the header of <paramref name="source"/>.</summary>
+    /// <param name="source">The snapshot file.</param>
+    /// <param name="warnings">Receives a warning when the file is a newer minor version.</param>
+    /// <exception cref="SnapshotFormatException">Anything is wrong; the message says what and where.</exception>
+    public static HeaderFields Read(IByteSource source, List<string> warnings)
+    {
+        long fileLength = source.Length;
+        Span<byte> header = stackalloc byte[SnapshotLayout.HeaderSize];
+        header = header[..(int)Math.Min(fileLength, SnapshotLayout.HeaderSize)];
+        source.ReadExactlyAt(0, header);
+        if (header.Length < 12)
+        {
+            throw new SnapshotFormatException($"The file is {fileLength} bytes, too short to be a snapshot.", 0);
+        }
+        if (!header.StartsWith(SnapshotLayout.Magic))
+        {
+            string why = header.ContainsAnyExcept((byte)0)
+                ? "it does not start with the magic \"LODESNAP\""
+                : "its header is zero, so its writer never finished";
+            throw new SnapshotFormatException($"The file is not a valid snapshot: {why}.", 0);
+        }
+        var version = new SnapshotVersion(BinaryPrimitives.ReadUInt16LittleEndian(header[8..]), BinaryPrimitives.ReadUInt16LittleEndian(header[10..]));
+        var current = SnapshotVersion.Current;
+        if (version.Major != current.Major)
+        {
+            throw new SnapshotFormatException(
+                $"The snapshot has format version {version}, but this reader reads only version {current.Major}.x (it writes {current}); use a Lode that reads {version.Major}.x.", 8);
+        }
+        if (header.Length < SnapshotLayout.HeaderSize)
+        {
+            throw Bad($"The file is {fileLength} bytes, shorter than the {SnapshotLayout.HeaderSize}-byte header: it is truncated.", 0);
+        }
+        uint storedCrc = BinaryPrimitives.ReadUInt32LittleEndian(header[SnapshotLayout.HeaderCrcOffset..]);
+        uint actualCrc = Crc32C.Compute(header[..SnapshotLayout.HeaderCrcOffset]);
+        if (storedCrc != actualCrc)
+        {
+            throw Bad($"The snapshot header is corrupt: CRC32C {storedCrc:x8} expected, {actualCrc:x8} found.", SnapshotLayout.HeaderCrcOffset);
+        }
+        int streamCount = header[38];
+        if (streamCount > SnapshotLayout.MaxStreams)
+        {
+            throw Bad($"The header lists {streamCount} streams; at most {SnapshotLayout.MaxStreams} are allowed.", 38);
+        }
+        var fields = HeaderFields.Read(header, streamCount);
+        Check(fields, fileLength);
+        if (version.Minor > current.Minor)
+        {
+            warnings.Add($"The snapshot has format version {version}, newer than this reader's {current}; fields added after {current} are ignored.");
+        }
+        return fields;
+    }
+
+    private static void Check(HeaderFields h, long fileLength)
+    {
+        if (h.HeaderLength != SnapshotLayout.HeaderSize)
+        {
+            throw Bad($"The header says it is {h.HeaderLength} bytes; format 1.x headers are {SnapshotLayout.HeaderSize}.", 12);
+        }
+        if (h.FileLength != fileLength)
+        {
+            throw Bad($"The header says the file is {h.FileLength} bytes, but it is {fileLength}: it was truncated or extended.", 16);
+        }
+        if (h.RequiredFeatures != 0)
+        {
+            throw Bad($"The snapshot needs features (bits {h.RequiredFeatures:x8}) that this reader does not have; use a newer Lode.", 32);
+        }
+        if (!Enum.IsDefined(h.Codec))
+        {
+            throw Bad($"The header names unknown codec {(byte)h.Codec}.", 36);
+        }
+        try
+        {
+            new ChunkingOptions(h.ChunkingMethod, h.MinSize, h.AverageSize, h.MaxSize).Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new SnapshotFormatException($"The header's chunking parameters are invalid: {e.Message}", 37, e);
+        }
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < h.Streams.Count; i++)
+        {
+            CheckStream(h.Streams[i], fileLength, SnapshotLayout.StreamTableOffset + (i * SnapshotLayout.StreamEntrySize), names);
+        }
+    }
+
+    private static void CheckStream(StreamEntry s, long fileLength, long at, HashSet<string> names)
+    {
+        if (!StreamNames.IsValid(s.Name) || !names.Add(s.Name))
+        {
+            throw Bad($"Stream entry at header offset {at} has an invalid or repeated name '{s.Name}'.", at);
+        }
+        bool countsFit = s.Length >= 0 && s.BlockCount >= 0 && s.PageCount >= 0
+            && s.BlockCount <= s.Length && s.Length <= s.BlockCount * (long)ChunkingOptions.LargestSize
+            && s.PageCount <= s.BlockCount && s.BlockCount <= s.PageCount * (long)SnapshotLayout.MaxBlocksPerPage;
+        if (!countsFit)
+        {
+            throw Bad($"Stream '{s.Name}' has inconsistent counts: {s.Length} bytes, {s.BlockCount} blocks, {s.PageCount} index pages.", at);
+        }
+        long masterLength = SnapshotLayout.MasterLength(s.PageCount);
+        if (s.MasterOffset < SnapshotLayout.HeaderSize || s.MasterOffset > fileLength - masterLength)
+        {
+            throw Bad($"The master index of stream '{s.Name}' ({masterLength} bytes at {s.MasterOffset}) lies outside the file ({fileLength} bytes).", at + 32);
+        }
+    }
+
+    private static SnapshotFormatException Bad(string message, long offset) => new(message, offset);
+}

@@ -1,0 +1,18 @@
+namespace Lode.Snapshots;
+
+/// <summary>What <see cref="SnapshotWriter.Finish"/> wrote.</summary>
+/// <param name="LogicalBytes">Bytes appended, over all streams.</param>
+/// <param name="StoredBytes">The length of the snapshot file in bytes: header, blocks, index pages and master indexes.</param>
+/// <param name="Blocks">Blocks over all streams, of every kind.</param>
+/// <param name="StoredBlocks">Blocks whose bytes are stored in the file.</param>
+/// <param name="ZeroBlocks">All-zero blocks (nothing stored).</param>
+/// <param name="DuplicateBlocks">Blocks that point at an identical block stored earlier in the file.</param>
+/// <param name="IntegrityRoot">The integrity root recorded in the header, 64 lowercase hex digits.</param>
+public sealed record SnapshotWriteResult(
+    long LogicalBytes,
+    long StoredBytes,
+    long Blocks,
+    long StoredBlocks,
+    long ZeroBlocks,
+    long DuplicateBlocks,
+    string IntegrityRoot);

@@ -1,0 +1,155 @@
+using System.Buffers;
+
+namespace Lode.SuffixArrays;
+
+/// <summary>
+/// SA-IS suffix array construction: G. Nong, S. Zhang, W. H. Chan, "Two Efficient Algorithms for Linear Time
+/// Suffix Array Construction", IEEE Transactions on Computers 60(10), 2011 (DCC 2009). Linear time for any
+/// input, including highly repetitive text. The sentinel is implicit (a suffix that is a proper prefix of
+/// another sorts first); the reduced string lives inside the output array as in Yuta Mori's sais-lite.
+/// </summary>
+/// <remarks>
+/// Memory, for a string of n symbols: the output (n ints, owned by the caller); a type bitmap of
+/// ⌈n/64⌉ 64-bit words per recursion level, rented from the shared array pool (the reduced string has at most
+/// n/2 symbols, so all levels together take less than n/4 bytes); bucket pointers and counts, 2 KiB on the
+/// stack for the byte alphabet, and for a reduced string of alphabet K (K &lt; its length) placed in the unused
+/// part of the output array when that has room, otherwise rented (4·K bytes, at most 2n bytes at level 1).
+/// Recursion depth is at most log2(n). Not reentrant-sensitive: separate calls share nothing.
+/// </remarks>
+internal static partial class Sais
+{
+    /// <summary>Marks an empty slot of the suffix array during construction.</summary>
+    private const int Empty = -1;
+
+    /// <summary>Alphabets up to this size keep their buckets on the stack.</summary>
+    private const int StackAlphabet = 256;
+
+    /// <summary>
+    /// Writes the suffix array of <paramref name="text"/> (symbols in [0, <paramref name="alphabetSize"/>)) into
+    /// <paramref name="sa"/> (exactly <c>text.Length</c> ints). <paramref name="spare"/> is scratch memory
+    /// disjoint from the text and the output that may be used for buckets (may be empty).
+    /// </summary>
+    public static void Build<TText>(TText text, Span<int> sa, int alphabetSize, Span<int> spare)
+        where TText : ISaisText, allows ref struct
+    {
+        int n = text.Length;
+        if (n <= 1)
+        {
+            if (n == 1)
+            {
+                sa[0] = 0;
+            }
+            return;
+        }
+
+        Span<int> stack = alphabetSize <= StackAlphabet ? stackalloc int[2 * StackAlphabet] : default;
+        ulong[] typeWords = ArrayPool<ulong>.Shared.Rent(SuffixTypes.WordCount(n));
+        int[]? rented = null;
+        try
+        {
+            var types = SuffixTypes.Classify(text, typeWords);
+            scoped Span<int> counts;
+            scoped Span<int> pointers;
+            if (!stack.IsEmpty)
+            {
+                counts = stack[..alphabetSize];
+                pointers = stack.Slice(StackAlphabet, alphabetSize);
+            }
+            else if (spare.Length >= 2 * alphabetSize)
+            {
+                counts = spare[..alphabetSize];
+                pointers = spare.Slice(alphabetSize, alphabetSize);
+            }
+            else if (spare.Length >= alphabetSize)
+            {
+                counts = default;
+                pointers = spare[..alphabetSize];
+            }
+            else
+            {
+                rented = ArrayPool<int>.Shared.Rent(alphabetSize);
+                counts = default;
+                pointers = rented.AsSpan(0, alphabetSize);
+            }
+            var buckets = new Buckets(counts, pointers);
+            buckets.Count(text);
+
+            int lmsCount = SortLmsSubstrings(text, sa, types, buckets);
+            int nameCount = NameLmsSubstrings(text, sa, lmsCount, types);
+            SortLmsSuffixes(sa, lmsCount, nameCount, spare);
+            buckets.Count(text);
+            InduceFromSortedLms(text, sa, lmsCount, types, buckets);
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(typeWords);
+            if (rented is not null)
+            {
+                ArrayPool<int>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Stage 1: places the LMS suffixes at the tails of their buckets and induces, so that the LMS suffixes end
+    /// up sorted by their LMS substrings; then compacts them, in that order, into <c>sa[0..m)</c>.
+    /// </summary>
+    /// <returns>m, the number of LMS suffixes.</returns>
+    private static int SortLmsSubstrings<TText>(TText text, Span<int> sa, SuffixTypes types, Buckets buckets)
+        where TText : ISaisText, allows ref struct
+    {
+        int n = text.Length;
+        sa.Fill(Empty);
+        Span<int> tails = buckets.Tails(text);
+        for (int i = 1; i < n; i++)
+        {
+            if (types.IsLms(i))
+            {
+                sa[--tails[text[i]]] = i;
+            }
+        }
+        Induce(text, sa, types, buckets);
+
+        int m = 0;
+        for (int i = 0; i < n; i++)
+        {
+            int p = sa[i];
+            if (types.IsLms(p))
+            {
+                sa[m++] = p;
+            }
+        }
+        return m;
+    }
+
+    /// <summary>
+    /// Induced sorting: from the LMS suffixes at the bucket tails, sorts the L-type suffixes left to right
+    /// (starting with the last suffix, which follows the implicit sentinel), then the S-type suffixes right to
+    /// left.
+    /// </summary>
+    private static void Induce<TText>(TText text, Span<int> sa, SuffixTypes types, Buckets buckets)
+        where TText : ISaisText, allows ref struct
+    {
+        int n = text.Length;
+        Span<int> heads = buckets.Heads(text);
+        sa[heads[text[n - 1]]++] = n - 1;
+        for (int i = 0; i < n; i++)
+        {
+            int p = sa[i] - 1;
+            if (p >= 0 && !types.IsS(p))
+            {
+                sa[heads[text[p]]++] = p;
+            }
+        }
+
+        Span<int> tails = buckets.Tails(text);
+        for (int i = n - 1; i >= 0; i--)
+        {
+            int p = sa[i] - 1;
+            if (p >= 0 && types.IsS(p))
+            {
+                sa[--tails[text[p]]] = p;
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using Lode.IO;
+
+namespace Lode.Snapshots.Tests;
+
+/// <summary>Helpers to write a snapshot file and read streams back.</summary>
+internal static class Snap
+{
+    public static SnapshotWriteResult Write(string path, SnapshotWriterOptions? options, Action<SnapshotWriter> body)
+    {
+        using var output = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite);
+        using var writer = SnapshotWriter.Create(output, options);
+        body(writer);
+        return writer.Finish();
+    }
+
+    public static byte[] WriteBytes(SnapshotWriterOptions? options, Action<SnapshotWriter> body)
+    {
+        using var output = new MemoryStream();
+        using (var writer = SnapshotWriter.Create(output, options))
+        {
+            body(writer);
+            writer.Finish();
+        }
+        return output.ToArray();
+    }
+
+    public static byte[] ReadAll(SnapshotReader reader, string stream, int pieceSeed = 1)
+    {
+        long length = reader.GetLength(stream);
+        var result = new byte[length];
+        var random = new Random(pieceSeed);
+        long offset = 0;
+        while (offset < length)
+        {
+            int want = (int)Math.Min(length - offset, random.Next(1, 1 << 20));
+            int n = reader.ReadAt(stream, offset, result.AsSpan((int)offset, want));
+            Assert.Equal(want, n);
+            offset += n;
+        }
+        Assert.Equal(0, reader.ReadAt(stream, length, new byte[1]));
+        return result;
+    }
+
+    public static byte[] Random(int length, int seed)
+    {
+        var bytes = new byte[length];
+        new Random(seed).NextBytes(bytes);
+        return bytes;
+    }
+
+    /// <summary>Text-like, compressible bytes: words from a small vocabulary.</summary>
+    public static byte[] Text(int length, int seed)
+    {
+        string[] words = ["lode", "snapshot", "block", "chunk", "index", "page", "master", "stream", "zero", "the", "of", "and", "\n", "{", "}", ";"];
+        var random = new Random(seed);
+        var bytes = new byte[length];
+        int i = 0;
+        while (i < length)
+        {
+            var word = System.Text.Encoding.ASCII.GetBytes(words[random.Next(words.Length)] + " ");
+            int n = Math.Min(word.Length, length - i);
+            word.AsSpan(0, n).CopyTo(bytes.AsSpan(i));
+            i += n;
+        }
+        return bytes;
+    }
+
+    public static SnapshotReader Open(byte[] file) => SnapshotReader.Open(new MemoryByteSource(file));
+}

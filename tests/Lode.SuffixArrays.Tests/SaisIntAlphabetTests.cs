@@ -1,0 +1,35 @@
+namespace Lode.SuffixArrays.Tests;
+
+/// <summary>
+/// The SA-IS core over int alphabets, as used for the reduced strings, with each bucket placement: rented
+/// (no spare memory), pointers only in spare memory, pointers and counts in spare memory.
+/// </summary>
+public class SaisIntAlphabetTests
+{
+    [Theory]
+    [InlineData(300, 0)]
+    [InlineData(300, 300)]
+    [InlineData(300, 600)]
+    [InlineData(5_000, 0)]
+    [InlineData(3, 0)]
+    public void Build_over_int_symbols_matches_naive_sort(int alphabet, int spareLength)
+    {
+        var random = new Random(alphabet + spareLength);
+        for (int round = 0; round < 30; round++)
+        {
+            var symbols = new int[random.Next(0, 3_000)];
+            int used = random.Next(1, alphabet + 1);
+            for (int i = 0; i < symbols.Length; i++)
+            {
+                symbols[i] = random.Next(used) % 7 == 0 ? 0 : random.Next(used);
+            }
+            var sa = new int[symbols.Length];
+            var spare = new int[spareLength];
+            Sais.Build(new IntText(symbols), sa, alphabet, spare);
+
+            var expected = Enumerable.Range(0, symbols.Length).ToArray();
+            Array.Sort(expected, (a, b) => symbols.AsSpan(a).SequenceCompareTo(symbols.AsSpan(b)));
+            Assert.Equal(expected, sa);
+        }
+    }
+}

@@ -24,15 +24,16 @@ public sealed partial class FileSystemObjectStore
             syncUpTo = CreateParentDirectories(key, path);
             File.Move(temp, path, overwrite: true);
         }
-        catch (Exception e) when (IoErrors.IsIo(e))
-        {
-            throw Directory.Exists(path)
-                ? PathConflict(key, path, path)
-                : IoErrors.Map(e, "move a temp file into place as", key, path);
-        }
-        finally
+        catch (Exception e)
         {
             TryDeleteFile(temp);
+            if (IoErrors.IsIo(e))
+            {
+                throw Directory.Exists(path)
+                    ? PathConflict(key, path, path)
+                    : IoErrors.Map(e, "move a temp file into place as", key, path);
+            }
+            throw;
         }
         SyncDirectories(key, Path.GetDirectoryName(path)!, syncUpTo);
     }

@@ -34,13 +34,13 @@ public abstract partial class ObjectStoreContractTests
         {
             string key = $"race/round-{round}";
             var payloads = Enumerable.Range(0, Racers).Select(i => Payloads.SelfChecking(round * 100 + i)).ToArray();
-            using var start = new ManualResetEventSlim();
+            var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var racers = payloads.Select(payload => Task.Run(async () =>
             {
-                start.Wait();
+                await start.Task;
                 return await Store.PutIfAbsentAsync(key, Payloads.Stream(payload));
             })).ToArray();
-            start.Set();
+            start.SetResult();
             bool[] won = await Task.WhenAll(racers);
 
             Assert.Equal(1, won.Count(w => w));

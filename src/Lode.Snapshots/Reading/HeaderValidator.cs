@@ -101,15 +101,15 @@ internal static class HeaderValidator
         {
             throw Bad($"Stream entry at header offset {at} has an invalid or repeated name '{s.Name}'.", at);
         }
-        bool countsFit = s.Length >= 0 && s.BlockCount >= 0 && s.PageCount >= 0
-            && s.BlockCount <= s.Length && s.Length <= s.BlockCount * (long)ChunkingOptions.LargestSize
-            && s.PageCount <= s.BlockCount && s.BlockCount <= s.PageCount * (long)SnapshotLayout.MaxBlocksPerPage;
+        bool countsFit = s.Length >= 0 && s.PageCount >= 0
+            && s.PageCount <= s.BlockCount && s.BlockCount <= s.PageCount * (long)SnapshotLayout.MaxBlocksPerPage
+            && s.BlockCount <= s.Length && s.Length / ChunkingOptions.LargestSize <= s.BlockCount;
         if (!countsFit)
         {
             throw Bad($"Stream '{s.Name}' has inconsistent counts: {s.Length} bytes, {s.BlockCount} blocks, {s.PageCount} index pages.", at);
         }
         long masterLength = SnapshotLayout.MasterLength(s.PageCount);
-        if (s.MasterOffset < SnapshotLayout.HeaderSize || s.MasterOffset > fileLength - masterLength)
+        if (masterLength > Array.MaxLength || s.MasterOffset < SnapshotLayout.HeaderSize || s.MasterOffset > fileLength - masterLength)
         {
             throw Bad($"The master index of stream '{s.Name}' ({masterLength} bytes at {s.MasterOffset}) lies outside the file ({fileLength} bytes).", at + 32);
         }

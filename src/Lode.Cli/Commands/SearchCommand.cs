@@ -40,7 +40,7 @@ internal static class SearchCommand
 
     private static long SearchText(SnapshotView view, byte[] pattern, long limit, Stream stdout)
     {
-        Span<byte> number = stackalloc byte[24];
+        byte[] number = new byte[24];
         string? lastPath = null;
         byte[] pathBytes = [];
         return view.Search(pattern, limit, (path, line, content) =>
@@ -53,7 +53,7 @@ internal static class SearchCommand
             stdout.Write(pathBytes);
             stdout.WriteByte((byte)':');
             line.TryFormat(number, out int written, provider: System.Globalization.CultureInfo.InvariantCulture);
-            stdout.Write(number[..written]);
+            stdout.Write(number, 0, written);
             stdout.WriteByte((byte)':');
             stdout.Write(content);
             stdout.WriteByte((byte)'\n');

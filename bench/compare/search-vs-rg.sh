@@ -2,7 +2,7 @@
 # Wall time of `lode search TEXT` (over one snapshot of DIR) versus `rg -F -n --no-heading -uu --sort path -- TEXT`
 # run inside DIR, for 50 fixed literals; p50/p99 of each and their ratio as a markdown table, plus the number of
 # literals whose outputs or exit codes differ (they must be byte-for-byte identical).
-# usage: bench/compare/search-vs-rg.sh [DIR=/usr/include]      env RUNS=3: timed runs per query (median kept)
+# usage: bench/compare/search-vs-rg.sh [DIR=/usr/include]      env RUNS=3: timed runs per query (median kept); LODE=path: use that lode instead of building one
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
@@ -12,7 +12,7 @@ RUNS=${RUNS:-3}
 ensure_tool rg ripgrep
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-LODE=$(build_lode "$WORK/bin")
+LODE=${LODE:-$(build_lode "$WORK/bin")}
 
 # Common and rare identifiers, absent strings, short and long, regex metacharacters (taken literally).
 LITERALS=(

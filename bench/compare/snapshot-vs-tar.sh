@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Time and bytes of `lode snapshot DIR` into a fresh repository versus `tar -cf - DIR | zstd -3 -T0`, in one run,
 # on a warm page cache. Prints a markdown table.
-# usage: bench/compare/snapshot-vs-tar.sh [DIR=/usr/include]
+# usage: bench/compare/snapshot-vs-tar.sh [DIR=/usr/include]      env LODE=path: use that lode instead of building one
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
@@ -10,7 +10,7 @@ DIR=$(realpath "${1:-/usr/include}")
 ensure_tool zstd zstd
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-LODE=$(build_lode "$WORK/bin")
+LODE=${LODE:-$(build_lode "$WORK/bin")}
 
 files=$(find "$DIR" -type f | wc -l)
 input=$(find "$DIR" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')

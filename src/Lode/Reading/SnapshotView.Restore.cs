@@ -8,9 +8,10 @@ public sealed partial class SnapshotView
     /// <summary>
     /// Restores the whole snapshot under <paramref name="target"/> (created if missing): directories, regular
     /// files, symbolic links (created as links, never followed), modes, and the modification times of files and
-    /// directories. Nothing is written outside the target: an existing symbolic link where a directory or file
-    /// goes is replaced, never written through. Each file is written to a temporary name, checked against its
-    /// SHA-256 and only then renamed into place, so a damaged file is absent, never wrong.
+    /// directories. Nothing is written outside the target: an existing symbolic link where a directory
+    /// goes is refused, never written through (one where a file goes is replaced by the file). Each
+    /// file is written to a temporary name, checked against its SHA-256 and only then renamed into place,
+    /// so a damaged file is absent, never wrong.
     /// </summary>
     /// <param name="target">The directory to restore into.</param>
     /// <param name="progress">Receives the number of files restored and bytes written, or null.</param>
@@ -59,9 +60,14 @@ public sealed partial class SnapshotView
 
     private static void RestoreDirectory(string destination, FileEntry entry)
     {
-        if (Exists(destination, out var status) && status.Kind != FileStatusKind.Directory)
+        bool exists = Exists(destination, out var status);
+        if (exists && status.Kind == FileStatusKind.Symlink)
         {
-            RemoveExisting(destination, entry);
+            throw new LodeException($"Refusing to restore '{entry.Path}': {destination} is a symbolic link, and restoring through it could write outside the target. Remove it or restore into an empty directory.");
+        }
+        if (exists && status.Kind is FileStatusKind.Regular or FileStatusKind.Special)
+        {
+            throw new LodeException($"Cannot restore directory '{entry.Path}': a file is in the way at {destination}.");
         }
         Directory.CreateDirectory(destination);
         // Owner rwx while restoring, so the directory's own restored mode (applied last) cannot lock us out.

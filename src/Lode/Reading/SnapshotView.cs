@@ -50,10 +50,7 @@ public sealed partial class SnapshotView : IDisposable
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        if (file.Kind != FileKind.File)
-        {
-            throw new LodeException($"'{file.Path}' in snapshot {Manifest.ShortId} is a {file.Kind.ToString().ToLowerInvariant()}, not a file.");
-        }
+        RequireFile(file);
         if (offset >= file.Size)
         {
             return 0;
@@ -99,6 +96,7 @@ public sealed partial class SnapshotView : IDisposable
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(destination);
+        RequireFile(file);
         var buffer = new byte[1 << 20];
         long end = offset + Math.Min(length, Math.Max(0, file.Size - offset));
         long done = 0;
@@ -111,6 +109,15 @@ public sealed partial class SnapshotView : IDisposable
             done += n;
         }
         return done;
+    }
+
+    private void RequireFile(FileEntry file)
+    {
+        if (file.Kind != FileKind.File)
+        {
+            string path = file.Path.Length == 0 ? "/" : file.Path;
+            throw new LodeException($"'{path}' in snapshot {Manifest.ShortId} is a {file.Kind.ToString().ToLowerInvariant()}, not a file.");
+        }
     }
 
     /// <inheritdoc />

@@ -5,7 +5,7 @@ namespace Lode.Acceptance.Tests.Corpus;
 /// <summary>
 /// The naive search the contract defines, used as the reference for <c>lode search</c>: every regular file of the tree
 /// (symlinks never followed, files containing a NUL byte skipped as binary) is scanned for the literal; each line that
-/// contains it is reported once, files in <see cref="PathOrder"/>, lines in order. The whole text of the tree is held
+/// contains it is reported once, files in <see cref="ComponentPathOrder"/>, lines in order. The whole text of the tree is held
 /// in memory, so load it once per tree.
 /// </summary>
 internal sealed class SearchOracle

@@ -23,7 +23,7 @@ internal static class TreeComparer
             }
             differences.AddRange(Compare(expected, restored).Select(what => $"{what}: {expected.RelativePath}"));
         }
-        differences.AddRange(actual.Keys.Order(PathOrder.Instance).Select(path => $"unexpected: {path}"));
+        differences.AddRange(actual.Keys.Order(ComponentPathOrder.Instance).Select(path => $"unexpected: {path}"));
         return differences;
     }
 

@@ -1,6 +1,6 @@
 namespace Lode.Acceptance.Tests.Corpus;
 
-/// <summary>Lists a directory tree without following symlinks, hidden files included, in <see cref="PathOrder"/>.</summary>
+/// <summary>Lists a directory tree without following symlinks, hidden files included, in <see cref="ComponentPathOrder"/>.</summary>
 internal static class TreeWalker
 {
     private static readonly EnumerationOptions DirectChildren = new()
@@ -11,7 +11,7 @@ internal static class TreeWalker
         ReturnSpecialDirectories = false,
     };
 
-    /// <summary>Every entry below <paramref name="root"/> (not the root itself), sorted by <see cref="PathOrder"/>.</summary>
+    /// <summary>Every entry below <paramref name="root"/> (not the root itself), sorted by <see cref="ComponentPathOrder"/>.</summary>
     public static IReadOnlyList<TreeEntry> Walk(string root)
     {
         var entries = new List<TreeEntry>();
@@ -30,7 +30,7 @@ internal static class TreeWalker
                 }
             }
         }
-        entries.Sort((x, y) => PathOrder.Instance.Compare(x.RelativePath, y.RelativePath));
+        entries.Sort((x, y) => ComponentPathOrder.Instance.Compare(x.RelativePath, y.RelativePath));
         return entries;
     }
 
@@ -45,7 +45,7 @@ internal static class TreeWalker
                 : EntryKind.File;
             children.Add(new TreeEntry(info.Name, info.FullName, kind));
         }
-        children.Sort((x, y) => PathOrder.CompareBytes(x.Name, y.Name));
+        children.Sort((x, y) => ComponentPathOrder.CompareBytes(x.Name, y.Name));
         return children;
     }
 }

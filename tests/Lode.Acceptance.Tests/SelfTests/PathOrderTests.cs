@@ -14,14 +14,14 @@ public sealed class PathOrderTests
     [InlineData("\uFF21", "😀")]
     public void Paths_sort_component_wise_by_utf8_bytes(string first, string second)
     {
-        Assert.True(PathOrder.Instance.Compare(first, second) < 0, $"'{first}' must sort before '{second}'");
-        Assert.True(PathOrder.Instance.Compare(second, first) > 0, $"'{second}' must sort after '{first}'");
+        Assert.True(ComponentPathOrder.Instance.Compare(first, second) < 0, $"'{first}' must sort before '{second}'");
+        Assert.True(ComponentPathOrder.Instance.Compare(second, first) > 0, $"'{second}' must sort after '{first}'");
     }
 
     [Fact]
     public void Utf16_ordinal_order_disagrees_on_supplementary_characters_so_bytes_are_used()
     {
         Assert.True(string.CompareOrdinal("\uFF21", "😀") > 0);
-        Assert.True(PathOrder.CompareBytes("\uFF21", "😀") < 0);
+        Assert.True(ComponentPathOrder.CompareBytes("\uFF21", "😀") < 0);
     }
 }

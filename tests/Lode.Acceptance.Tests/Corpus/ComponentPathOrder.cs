@@ -7,10 +7,10 @@ namespace Lode.Acceptance.Tests.Corpus;
 /// ordinal UTF-8 bytes, a path that is a prefix of another first. So <c>a/b</c> sorts before <c>a.h</c> (<c>a</c> &lt;
 /// <c>a.h</c>), unlike a plain byte comparison of the whole path (<c>/</c> = 0x2F &gt; <c>.</c> = 0x2E).
 /// </summary>
-internal sealed class PathOrder : IComparer<string>
+internal sealed class ComponentPathOrder : IComparer<string>
 {
     /// <summary>The one instance.</summary>
-    public static readonly PathOrder Instance = new();
+    public static readonly ComponentPathOrder Instance = new();
 
     /// <inheritdoc/>
     public int Compare(string? x, string? y)

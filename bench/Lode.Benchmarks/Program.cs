@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project bench/Lode.Benchmarks -- --filter '*'
+BenchmarkSwitcher.FromAssembly(typeof(Lode.Benchmarks.Corpus).Assembly).Run(args);

@@ -76,7 +76,10 @@ public sealed class RepositoryTests : IDisposable
         // Tiny shards: every shard boundary and every file boundary is exercised.
         var result = repository.CreateSnapshot(root, new SnapshotOptions { IndexShardSize = 2048 });
         using var view = repository.OpenSnapshot(result.Manifest);
-        foreach (string pattern in new[] { "alpha", "ab", "ba", "x", "\r", "tail-without-newline", "aalpha", "ax", "nothing", "a b", "lpha\r" })
+        // "newline" + a word can only occur across a file boundary: a file ending "tail-without-newline"
+        // followed in its shard by a file starting with the word. Such matches must be dropped.
+        string[] crossing = ["newlinealpha", "newlinebeta", "newlinegamma", "newlinedelta", "newlineab", "newlineba", "newlinex", "newline\r", "newline "];
+        foreach (string pattern in crossing.Concat(["alpha", "ab", "ba", "x", "\r", "tail-without-newline", "aalpha", "ax", "nothing", "a b", "lpha\r"]))
         {
             var lines = new List<string>();
             view.Search(Encoding.UTF8.GetBytes(pattern), long.MaxValue,

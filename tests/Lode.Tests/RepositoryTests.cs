@@ -139,4 +139,21 @@ public sealed class RepositoryTests : IDisposable
         Assert.Throws<LodeException>(() => repository.ResolveSnapshot("nope"));
         Assert.Equal(2, repository.ListSnapshots().Count);
     }
+
+    [Fact]
+    public void A_snapshot_whose_manifest_was_never_written_is_invisible_and_harmless()
+    {
+        string root = MakeTree(seed: 9, files: 4);
+        string repoPath = Path.Combine(_dir, "repo");
+        using var repository = Repository.Init(repoPath);
+        var kept = repository.CreateSnapshot(root).Manifest;
+        var crashed = repository.CreateSnapshot(root).Manifest;
+        // A writer killed before its last put leaves its data and index objects but no manifest.
+        File.Delete(Path.Combine(repoPath, "snapshots", crashed.Id));
+        Assert.Equal([kept.Id], repository.ListSnapshots().Select(m => m.Id));
+        Assert.Equal(kept.Id, repository.ResolveSnapshot("latest").Id);
+        using var view = repository.OpenSnapshot(repository.ResolveSnapshot("latest"));
+        view.Check(readData: true);
+        Assert.True(File.Exists(Path.Combine(repoPath, "data", crashed.Id)));
+    }
 }

@@ -23,12 +23,13 @@ internal static class SnapshotCommand
         Action.Set(command, result =>
         {
             using var repository = Repository.OpenOrInit(globals.Location(result));
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var snapshot = ProgressDisplay.Run("snapshot", update => repository.CreateSnapshot(result.GetValue(directory)!, new SnapshotOptions
             {
                 Tag = result.GetValue(tag),
                 Warning = Terminal.Warning,
                 Progress = new SyncProgress<SnapshotProgress>(p => update(p.Phase == "reading"
-                    ? $"{p.Files} files, {Terminal.Bytes(p.BytesRead)} read — {p.CurrentPath}"
+                    ? $"{p.Files} files, {Terminal.Bytes(p.BytesRead)} read, {Terminal.Bytes((long)(p.BytesRead / Math.Max(clock.Elapsed.TotalSeconds, 1e-3)))}/s — {p.CurrentPath}"
                     : $"{p.Phase} ({Terminal.Bytes(p.BytesRead)} read)")),
             }));
             if (result.GetValue(json))

@@ -58,6 +58,8 @@ public class SuffixArraySampleTests
         var bytes = SuffixArraySample.Build(Text, Sa, 100, 8).ToBytes();
         var error = Assert.Throws<InvalidDataException>(() => SuffixArraySample.Parse(bytes, Text.Length + 1));
         Assert.Contains("1000 entries", error.Message);
+        var bytesNotEntries = Assert.Throws<InvalidDataException>(() => SuffixArraySample.Parse(bytes, 4 * Text.Length));
+        Assert.Contains("not the size in bytes", bytesNotEntries.Message);
     }
 
     public static TheoryData<string, Action<byte[]>> Inconsistencies => new()

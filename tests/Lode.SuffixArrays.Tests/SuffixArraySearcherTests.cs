@@ -64,6 +64,29 @@ public class SuffixArraySearcherTests
         Assert.Equal(fixture.SuffixArray, searcher.Locate(searcher.FindRange([])));
     }
 
+    [Theory]
+    [MemberData(nameof(Samplings))]
+    public void FindRange_compares_patterns_longer_than_one_read_chunk(int interval, int prefixLength)
+    {
+        var random = new Random(interval + prefixLength);
+        var unit = TextGenerators.Random(random, 1_500, 3);
+        var text = TextGenerators.Periodic(unit, 1_500 * 4 + 700);
+        using var fixture = new SearchFixture(text);
+        var searcher = fixture.Searcher(Sample(fixture, interval, prefixLength));
+        var present = text.AsSpan(100, 1_000).ToArray();
+        fixture.AssertFinds(searcher, present);
+        foreach (int at in new[] { 255, 256, 257, 700, 999 })
+        {
+            var absent = (byte[])present.Clone();
+            absent[at] = (byte)(absent[at] + 1);
+            fixture.AssertFinds(searcher, absent);
+            absent[at] = (byte)(absent[at] - 2);
+            fixture.AssertFinds(searcher, absent);
+        }
+        fixture.AssertFinds(searcher, text[^900..]);
+        fixture.AssertFinds(searcher, [.. text[^900..], 0]);
+    }
+
     [Fact]
     public void FindRange_on_an_empty_text_finds_nothing()
     {

@@ -9,12 +9,15 @@ namespace Lode.SuffixArrays;
 /// another sorts first); the reduced string lives inside the output array as in Yuta Mori's sais-lite.
 /// </summary>
 /// <remarks>
-/// Memory, for a string of n symbols: the output (n ints, owned by the caller); a type bitmap of
-/// ⌈n/64⌉ 64-bit words per recursion level, rented from the shared array pool (the reduced string has at most
-/// n/2 symbols, so all levels together take less than n/4 bytes); bucket pointers and counts, 2 KiB on the
-/// stack for the byte alphabet, and for a reduced string of alphabet K (K &lt; its length) placed in the unused
-/// part of the output array when that has room, otherwise rented (4·K bytes, at most 2n bytes at level 1).
-/// Recursion depth is at most log2(n). Not reentrant-sensitive: separate calls share nothing.
+/// Memory, for a string of n symbols, besides the caller's output (n ints): a type bitmap of ⌈n/64⌉ 64-bit
+/// words per recursion level, rented from the shared array pool (each reduced string has at most half the
+/// symbols of its parent, so all levels together take less than n/4 bytes); 2 KiB of stack per level for the
+/// buckets of alphabets up to 256 symbols. Buckets of a larger alphabet of K names (K &lt; the reduced length)
+/// go in scratch memory: the unused middle of the output array, the parent's scratch, or the parent's own
+/// allocated buckets, whichever is largest; only when K fits in none of them is an array of K ints allocated.
+/// A level allocates only when its K exceeds every earlier allocation, and K &lt; n/2^level, so all of them
+/// together stay below n/2 ints (2n bytes); on real text there are typically none. Recursion depth is at most log2(n). Separate calls share
+/// nothing and may run concurrently.
 /// </remarks>
 internal static partial class Sais
 {
@@ -44,7 +47,7 @@ internal static partial class Sais
 
         Span<int> stack = alphabetSize <= StackAlphabet ? stackalloc int[2 * StackAlphabet] : default;
         ulong[] typeWords = ArrayPool<ulong>.Shared.Rent(SuffixTypes.WordCount(n));
-        int[]? rented = null;
+        int[]? allocated = null;
         try
         {
             var types = SuffixTypes.Classify(text, typeWords);
@@ -67,26 +70,24 @@ internal static partial class Sais
             }
             else
             {
-                rented = ArrayPool<int>.Shared.Rent(alphabetSize);
+                allocated = GC.AllocateUninitializedArray<int>(alphabetSize);
                 counts = default;
-                pointers = rented.AsSpan(0, alphabetSize);
+                pointers = allocated.AsSpan(0, alphabetSize);
             }
             var buckets = new Buckets(counts, pointers);
             buckets.Count(text);
 
             int lmsCount = SortLmsSubstrings(text, sa, types, buckets);
             int nameCount = NameLmsSubstrings(text, sa, lmsCount, types);
-            SortLmsSuffixes(sa, lmsCount, nameCount, spare);
+            // The buckets are rebuilt after the recursion, so their memory is scratch for it too.
+            Span<int> childSpare = allocated is not null && allocated.Length > spare.Length ? allocated : spare;
+            SortLmsSuffixes(sa, lmsCount, nameCount, childSpare);
             buckets.Count(text);
             InduceFromSortedLms(text, sa, lmsCount, types, buckets);
         }
         finally
         {
             ArrayPool<ulong>.Shared.Return(typeWords);
-            if (rented is not null)
-            {
-                ArrayPool<int>.Shared.Return(rented);
-            }
         }
     }
 

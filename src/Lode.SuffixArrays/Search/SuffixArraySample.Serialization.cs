@@ -88,7 +88,8 @@ public sealed partial class SuffixArraySample
         int count = BinaryPrimitives.ReadInt32LittleEndian(bytes[24..]);
         if (length != suffixArrayLength)
         {
-            throw Invalid($"it describes a suffix array of {length} entries, not the expected {suffixArrayLength}");
+            string hint = suffixArrayLength == 4 * length ? " (pass the number of entries, not the size in bytes)" : "";
+            throw Invalid($"it describes a suffix array of {length} entries, not the expected {suffixArrayLength}{hint}");
         }
         if (interval < 1 || prefixLength < 1 || prefixLength > MaxPrefixLength)
         {

@@ -23,7 +23,7 @@ internal static class CatCommand
         {
             var reference = SnapshotReference.Parse(result.GetValue(target)!);
             using var repository = globals.Open(result);
-            using var view = repository.OpenSnapshot(repository.ResolveSnapshot(reference.Snapshot));
+            using var view = repository.OpenSnapshot(reference.Snapshot);
             var entry = view.GetEntry(reference.Path);
             using var stdout = Terminal.OpenStdout();
             view.CopyFile(entry, result.GetValue(offset), result.GetValue(length) ?? long.MaxValue, stdout);

@@ -23,7 +23,7 @@ internal static class LsCommand
         {
             var reference = SnapshotReference.Parse(result.GetValue(target)!);
             using var repository = globals.Open(result);
-            using var view = repository.OpenSnapshot(repository.ResolveSnapshot(reference.Snapshot));
+            using var view = repository.OpenSnapshot(reference.Snapshot);
             var entry = view.GetEntry(reference.Path);
             var entries = entry.Kind == FileKind.Directory ? view.Files.Children(entry.Path).ToList() : [entry];
             if (result.GetValue(json))

@@ -19,7 +19,7 @@ internal static class RestoreCommand
         Action.Set(command, result =>
         {
             using var repository = globals.Open(result);
-            using var view = repository.OpenSnapshot(repository.ResolveSnapshot(result.GetValue(snapshot)!));
+            using var view = repository.OpenSnapshot(result.GetValue(snapshot)!);
             string destination = result.GetValue(target)!;
             var (files, bytes) = ProgressDisplay.Run("restore", update =>
                 view.Restore(destination, new SyncProgress<(long Files, long Bytes)>(p => update($"{p.Files} files, {Terminal.Bytes(p.Bytes)}"))));

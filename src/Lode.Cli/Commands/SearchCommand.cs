@@ -29,7 +29,7 @@ internal static class SearchCommand
         {
             byte[] pattern = Encoding.UTF8.GetBytes(result.GetValue(text)!);
             using var repository = globals.Open(result);
-            using var view = repository.OpenSnapshot(repository.ResolveSnapshot(result.GetValue(snapshot)!));
+            using var view = repository.OpenSnapshot(result.GetValue(snapshot)!);
             using var stdout = Terminal.OpenStdout();
             long limit = result.GetValue(maxCount) ?? long.MaxValue;
             long matches = result.GetValue(json) ? SearchJson(view, pattern, limit, stdout) : SearchText(view, pattern, limit, stdout);

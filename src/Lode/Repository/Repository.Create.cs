@@ -20,6 +20,7 @@ public sealed partial class Repository
         ArgumentNullException.ThrowIfNull(source);
         options ??= new SnapshotOptions();
         var clock = Stopwatch.StartNew();
+        var started = DateTimeOffset.UtcNow;
         string root = ResolveSourceDirectory(source);
         string id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var temp = Directory.CreateTempSubdirectory("lode-snapshot-");
@@ -49,7 +50,7 @@ public sealed partial class Repository
             var manifest = new SnapshotManifest
             {
                 Id = id,
-                Time = DateTimeOffset.UtcNow,
+                Time = started,
                 Source = root,
                 Host = Environment.MachineName,
                 Tag = options.Tag,

@@ -6,6 +6,10 @@ namespace Lode;
 
 public sealed partial class Repository
 {
+    /// <summary>Opens the snapshot that <paramref name="spec"/> names (see <see cref="ResolveSnapshot"/>).</summary>
+    /// <exception cref="LodeException">No snapshot matches, or its objects are missing or damaged.</exception>
+    public SnapshotView OpenSnapshot(string spec) => OpenSnapshot(ResolveSnapshot(spec));
+
     /// <summary>Opens a snapshot for reading: its container and file table now, its search index on first use.</summary>
     /// <exception cref="CorruptDataException">The container or its file table is damaged.</exception>
     /// <exception cref="LodeException">An object of the snapshot is missing.</exception>
@@ -20,7 +24,12 @@ public sealed partial class Repository
             {
                 throw new CorruptDataException($"{manifest.DataKey} is corrupt: its integrity root does not match the manifest's.");
             }
-            var meta = new byte[reader.GetLength(SnapshotStreams.Meta)];
+            long metaLength = reader.GetLength(SnapshotStreams.Meta);
+            if (metaLength > Array.MaxLength)
+            {
+                throw new CorruptDataException($"{manifest.DataKey} is corrupt: its file table claims {metaLength} bytes.");
+            }
+            var meta = new byte[metaLength];
             if (reader.ReadAt(SnapshotStreams.Meta, 0, meta) != meta.Length)
             {
                 throw new CorruptDataException($"{manifest.DataKey} is corrupt: its file table is cut short.");

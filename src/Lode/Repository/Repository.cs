@@ -85,6 +85,17 @@ public sealed partial class Repository : IDisposable
     public static Repository Init(IObjectStore store, string location, RepositoryConfig? settings = null)
     {
         ArgumentNullException.ThrowIfNull(store);
+        var repository = TryInit(store, location, settings);
+        if (repository is null)
+        {
+            store.Dispose();
+            throw new LodeException($"There is already a Lode repository at {location}.");
+        }
+        return repository;
+    }
+
+    private static Repository? TryInit(IObjectStore store, string location, RepositoryConfig? settings)
+    {
         var config = (settings ?? new RepositoryConfig { Id = "", Created = default }) with
         {
             Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
@@ -92,19 +103,17 @@ public sealed partial class Repository : IDisposable
         };
         byte[] json = JsonSerializer.SerializeToUtf8Bytes(config, LodeJsonContext.Default.RepositoryConfig);
         using var content = new MemoryStream(json);
-        if (!Sync(store.PutIfAbsentAsync(ObjectKeys.Config, content)))
-        {
-            store.Dispose();
-            throw new LodeException($"There is already a Lode repository at {location}.");
-        }
-        return new Repository(store, location, config);
+        return Sync(store.PutIfAbsentAsync(ObjectKeys.Config, content)) ? new Repository(store, location, config) : null;
     }
 
     /// <summary>Opens the repository at a local directory, creating it first when there is none.</summary>
     public static Repository OpenOrInit(string location)
     {
         var store = new FileSystemObjectStore(Path.GetFullPath(location));
-        return Sync(store.HeadAsync(ObjectKeys.Config)) is null ? Init(store, location) : Open(store, location);
+        // Two first snapshots may race to create the config: whichever loses opens the winner's.
+        return Sync(store.HeadAsync(ObjectKeys.Config)) is null && TryInit(store, location, null) is { } created
+            ? created
+            : Open(store, location);
     }
 
     /// <inheritdoc />

@@ -9,7 +9,7 @@ public sealed record SnapshotManifest
     /// <summary>The snapshot id: 32 lowercase hex digits (128 random bits).</summary>
     public required string Id { get; init; }
 
-    /// <summary>When the snapshot was taken (UTC).</summary>
+    /// <summary>When the snapshot was started (UTC).</summary>
     public required DateTimeOffset Time { get; init; }
 
     /// <summary>The absolute path of the snapshotted directory.</summary>

@@ -37,6 +37,8 @@ internal sealed partial class SearchIndex
             var header = IndexFormat.ReadHeader(source.ReadBytes(0, IndexFormat.HeaderSize), where);
             long length = source.Length;
             if (header.ShardCount < 0 || header.BlobCount < 0 ||
+                (long)header.BlobCount * IndexFormat.BlobRecordSize > Array.MaxLength ||
+                (long)header.ShardCount * IndexFormat.ShardRecordSize > Array.MaxLength ||
                 header.BlobTableOffset < IndexFormat.HeaderSize || header.BlobTableOffset > length ||
                 (length - header.BlobTableOffset) / IndexFormat.BlobRecordSize < header.BlobCount ||
                 header.ShardTableOffset != header.BlobTableOffset + (long)header.BlobCount * IndexFormat.BlobRecordSize ||

@@ -10,14 +10,7 @@ public sealed class RestoreAndCatTests(GeneratedTreeFixture fixture)
     [Fact]
     public async Task Restore_reproduces_contents_symlinks_modes_mtimes_and_empty_directories()
     {
-        using var work = new TempDirectory();
-        string target = work.Combine("restored");
-
-        var result = await LodeCli.RunAsync(fixture.Repo, TimeSpan.FromMinutes(5), "restore", fixture.Snapshot.Id, target);
-
-        LodeAssert.Succeeded(result);
-        var differences = TreeComparer.Differences(fixture.Root, target);
-        Assert.True(differences.Count == 0, "restored tree differs:\n" + string.Join('\n', differences.Take(30)));
+        await RestoreCheck.AssertRestoresExactlyAsync(fixture.Repo, fixture.Snapshot.Id, fixture.Root);
     }
 
     [Fact]

@@ -13,14 +13,7 @@ public sealed class UsrIncludeTests(UsrIncludeFixture fixture)
     [Fact]
     public async Task Restore_reproduces_usr_include_exactly()
     {
-        using var work = new TempDirectory();
-        string target = work.Combine("restored");
-
-        var result = await LodeCli.RunAsync(fixture.Repo, TimeSpan.FromMinutes(5), "restore", fixture.Snapshot.Id, target);
-
-        LodeAssert.Succeeded(result);
-        var differences = TreeComparer.Differences(UsrIncludeFixture.Root, target);
-        Assert.True(differences.Count == 0, "restored /usr/include differs:\n" + string.Join('\n', differences.Take(30)));
+        await RestoreCheck.AssertRestoresExactlyAsync(fixture.Repo, fixture.Snapshot.Id, UsrIncludeFixture.Root);
     }
 
     [Fact]

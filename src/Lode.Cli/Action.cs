@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using Lode.ObjectStorage;
 
 namespace Lode.Cli;
@@ -15,23 +14,15 @@ internal static class Action
         {
             return body(result);
         }
-        catch (Exception e) when (IsReportable(e))
-        {
-            Terminal.Error(e.Message);
-            if (Environment.GetEnvironmentVariable("LODE_DEBUG") == "1")
-            {
-                Console.Error.WriteLine(e);
-            }
-            return ExitCodes.Error;
-        }
         catch (Exception e)
         {
-            Terminal.Error($"internal error ({e.GetType().Name}): {e.Message}. Please report it; LODE_DEBUG=1 shows details.");
+            Terminal.Error(IsReportable(e)
+                ? e.Message
+                : $"internal error ({e.GetType().Name}): {e.Message}. Please report it; LODE_DEBUG=1 shows details.");
             if (Environment.GetEnvironmentVariable("LODE_DEBUG") == "1")
             {
                 Console.Error.WriteLine(e);
             }
-            Debug.WriteLine(e);
             return ExitCodes.Error;
         }
     }

@@ -28,7 +28,8 @@ public sealed partial class SnapshotView
         foreach (var entry in Files.Entries)
         {
             string destination = entry.Path.Length == 0 ? root : Path.Join(root, entry.Path);
-            if (!Path.GetFullPath(destination).StartsWith(root, StringComparison.Ordinal))
+            string full = Path.GetFullPath(destination);
+            if (full != root && !full.StartsWith(root.TrimEnd('/') + "/", StringComparison.Ordinal))
             {
                 throw new LodeException($"Refusing to restore '{entry.Path}': it would land outside {root}.");
             }

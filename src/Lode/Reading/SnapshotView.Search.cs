@@ -24,6 +24,10 @@ public sealed partial class SnapshotView
         {
             throw new LodeException("A search pattern cannot contain a newline: matches never span lines.");
         }
+        if (maxLinesPerFile <= 0)
+        {
+            return 0;
+        }
         var index = Index;
         var matches = pattern.IsEmpty ? null : index.FindMatches(pattern.ToArray());
         long total = 0;
@@ -31,7 +35,7 @@ public sealed partial class SnapshotView
         byte[] text = [];
         foreach (var entry in Files.Entries)
         {
-            if (entry.TextBlob < 0 || maxLinesPerFile <= 0)
+            if (entry.TextBlob < 0)
             {
                 continue;
             }

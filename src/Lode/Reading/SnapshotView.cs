@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using Lode.IO;
 using Lode.Snapshots;
@@ -97,18 +98,26 @@ public sealed partial class SnapshotView : IDisposable
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(destination);
         RequireFile(file);
-        var buffer = new byte[1 << 20];
-        long end = offset + Math.Min(length, Math.Max(0, file.Size - offset));
-        long done = 0;
-        for (long position = offset; position < end;)
+        // Pooled: restore and check copy every file of a snapshot through here.
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
+        try
         {
-            int n = ReadFile(file, position, buffer.AsSpan(0, (int)Math.Min(buffer.Length, end - position)));
-            hash?.AppendData(buffer, 0, n);
-            destination.Write(buffer, 0, n);
-            position += n;
-            done += n;
+            long end = offset + Math.Min(length, Math.Max(0, file.Size - offset));
+            long done = 0;
+            for (long position = offset; position < end;)
+            {
+                int n = ReadFile(file, position, buffer.AsSpan(0, (int)Math.Min(buffer.Length, end - position)));
+                hash?.AppendData(buffer, 0, n);
+                destination.Write(buffer, 0, n);
+                position += n;
+                done += n;
+            }
+            return done;
         }
-        return done;
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private void RequireFile(FileEntry file)
@@ -130,8 +139,6 @@ public sealed partial class SnapshotView : IDisposable
             _index.Value.Source.Dispose();
         }
     }
-
-    internal SnapshotReader Reader => _reader;
 
     internal SearchIndex Index => _index.Value.Index;
 

@@ -56,23 +56,25 @@ public sealed partial class Repository : IDisposable
     public static Repository Open(IObjectStore store, string location)
     {
         ArgumentNullException.ThrowIfNull(store);
-        byte[] bytes;
         try
         {
-            bytes = Sync(store.GetAsync(ObjectKeys.Config));
+            var config = ParseJson(Sync(store.GetAsync(ObjectKeys.Config)), LodeJsonContext.Default.RepositoryConfig, $"{location}/{ObjectKeys.Config}");
+            if (config.Version != RepositoryConfig.CurrentVersion)
+            {
+                throw new LodeException($"The repository at {location} has format {config.Version}; this Lode reads format {RepositoryConfig.CurrentVersion}.");
+            }
+            return new Repository(store, location, config);
         }
         catch (ObjectNotFoundException)
         {
             store.Dispose();
             throw new LodeException($"There is no Lode repository at {location}; create one with 'lode init'.");
         }
-        var config = ParseJson(bytes, LodeJsonContext.Default.RepositoryConfig, $"{location}/{ObjectKeys.Config}");
-        if (config.Version != RepositoryConfig.CurrentVersion)
+        catch
         {
             store.Dispose();
-            throw new LodeException($"The repository at {location} has format {config.Version}; this Lode reads format {RepositoryConfig.CurrentVersion}.");
+            throw;
         }
-        return new Repository(store, location, config);
     }
 
     /// <summary>Creates a repository at a local directory (created if missing) and opens it.</summary>

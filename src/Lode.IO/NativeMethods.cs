@@ -45,6 +45,10 @@ internal static partial class NativeMethods
     [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int Statx(int dirFd, string path, int flags, uint mask, Span<byte> buffer);
 
+    /// <summary><c>posix_fadvise(2)</c>; returns 0 or an error number (it does not set errno).</summary>
+    [LibraryImport("libc", EntryPoint = "posix_fadvise")]
+    internal static partial int PosixFadvise(int fd, long offset, long length, int advice);
+
     [LibraryImport(Lz4Library)]
     internal static partial int LZ4_compressBound(int inputSize);
 

@@ -25,6 +25,26 @@ public sealed partial class PrefetchStream
         return Finish(total);
     }
 
+    /// <summary>Consumes and returns up to <paramref name="maxBytes"/> unread bytes straight from the current chunk,
+    /// without copying them, waiting for the next chunk when the current one is used up. Empty at the end.</summary>
+    /// <remarks>The span points into a pooled buffer the stream owns: it is valid only until the next call on this
+    /// stream (any read, copy or dispose). Zero-copy consumers (hashing, compressing) read this way.</remarks>
+    /// <exception cref="IOException">The inner stream failed (the original exception is the inner exception).</exception>
+    public ReadOnlySpan<byte> ReadChunk(int maxBytes = int.MaxValue)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBytes, 1);
+        if (!CurrentOrNext(wait: true))
+        {
+            Finish(0);
+            return [];
+        }
+        int count = Math.Min(maxBytes, _current.Count - _offset);
+        var span = _current.Buffer.AsSpan(_offset, count);
+        Consume(count);
+        return span;
+    }
+
     /// <inheritdoc />
     public override int ReadByte()
     {

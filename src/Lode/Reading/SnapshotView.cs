@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using Lode.IO;
 using Lode.Snapshots;
@@ -98,21 +99,28 @@ public sealed partial class SnapshotView : IDisposable
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(destination);
         RequireFile(file);
+        long end = offset + Math.Min(length, Math.Max(0, file.Size - offset));
+        // Large files are decompressed ahead on a background thread while this one hashes and writes.
+        using var source = ReadAheadPolicy.Wrap(new FileContentStream(this, file, offset, end), end - offset);
         // Pooled: restore and check copy every file of a snapshot through here.
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(ReadAheadPolicy.ChunkSize);
         try
         {
-            long end = offset + Math.Min(length, Math.Max(0, file.Size - offset));
             long done = 0;
-            for (long position = offset; position < end;)
+            ReadOnlySpan<byte> chunk;
+            while (!(chunk = ReadAheadPolicy.Next(source, buffer)).IsEmpty)
             {
-                int n = ReadFile(file, position, buffer.AsSpan(0, (int)Math.Min(buffer.Length, end - position)));
-                hash?.AppendData(buffer, 0, n);
-                destination.Write(buffer, 0, n);
-                position += n;
-                done += n;
+                hash?.AppendData(chunk);
+                destination.Write(chunk);
+                done += chunk.Length;
             }
             return done;
+        }
+        catch (IOException e) when (e.InnerException is LodeException damage)
+        {
+            // The read-ahead thread's failure, unwrapped: callers see the same typed error as without read-ahead.
+            ExceptionDispatchInfo.Throw(damage);
+            throw;
         }
         finally
         {

@@ -86,10 +86,10 @@ internal sealed class Snapshotter
 
     private FileEntry? ReadFile(WalkedEntry walked, SnapshotWriter writer, SearchIndexWriter index)
     {
-        FileStream stream;
+        Stream stream;
         try
         {
-            stream = new FileStream(walked.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 0, FileOptions.SequentialScan);
+            stream = ReadAheadPolicy.OpenFile(walked.FullPath, walked.Status.Size);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -109,15 +109,14 @@ internal sealed class Snapshotter
             long size = 0;
             try
             {
-                int n;
-                while ((n = stream.Read(_buffer)) > 0)
+                ReadOnlySpan<byte> chunk;
+                while (!(chunk = ReadAheadPolicy.Next(stream, _buffer)).IsEmpty)
                 {
-                    var chunk = _buffer.AsSpan(0, n);
                     writer.Append(SnapshotStreams.Data, chunk);
                     hash.AppendData(chunk);
                     index.Append(chunk);
-                    size += n;
-                    _bytesRead += n;
+                    size += chunk.Length;
+                    _bytesRead += chunk.Length;
                     ReportProgress(walked.RelativePath);
                 }
             }

@@ -260,4 +260,43 @@ public class PrefetchStreamTests
         Assert.Throws<ObjectDisposedException>(() => stream.Read(new byte[1]));
         Assert.False(stream.CanRead);
     }
+
+    [Fact]
+    public void ReadChunk_hands_out_every_byte_in_order_without_copying()
+    {
+        var data = RandomBytes(100_003, 15);
+        using var stream = new PrefetchStream(new ScriptedStream(data, 999), 4096, 2);
+        var output = new MemoryStream();
+        ReadOnlySpan<byte> chunk;
+        int calls = 0;
+        while (!(chunk = stream.ReadChunk(calls++ % 2 == 0 ? 700 : int.MaxValue)).IsEmpty)
+        {
+            Assert.InRange(chunk.Length, 1, 999);
+            output.Write(chunk);
+        }
+        Assert.Equal(data, output.ToArray());
+        Assert.True(stream.ReadChunk().IsEmpty);
+    }
+
+    [Fact]
+    public void ReadChunk_throws_the_failure_after_the_bytes_before_it()
+    {
+        var data = RandomBytes(3000, 16);
+        using var stream = new PrefetchStream(new ScriptedStream(data, 1000, new IOException("gone")), 1024, 2);
+        var output = new MemoryStream();
+        Assert.Throws<IOException>(() =>
+        {
+            while (true)
+            {
+                var chunk = stream.ReadChunk();
+                if (chunk.IsEmpty)
+                {
+                    break;
+                }
+                output.Write(chunk);
+            }
+        });
+        Assert.Equal(data, output.ToArray());
+        Assert.True(stream.ReadChunk().IsEmpty);
+    }
 }

@@ -31,7 +31,12 @@ internal sealed class RangeReadByteSource(long length, Func<long, int, Cancellat
         }
         int n = (int)Math.Min(buffer.Length, length - offset);
         byte[] bytes = readRange(offset, n, CancellationToken.None).GetAwaiter().GetResult();
-        bytes.AsSpan(0, n).CopyTo(buffer);
+        if (bytes.Length != n)
+        {
+            throw new ObjectStoreTransientException(
+                $"The store returned {bytes.Length} bytes for range [{offset}, {offset + n}) of a {length}-byte object; retry.");
+        }
+        bytes.CopyTo(buffer);
         return n;
     }
 

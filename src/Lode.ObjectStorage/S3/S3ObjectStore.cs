@@ -211,7 +211,7 @@ public sealed partial class S3ObjectStore : IObjectStore
                 {
                     BucketName = _options.Bucket,
                     Key = _prefix + key,
-                    ByteRange = new ByteRange(offset, offset + length - 1),
+                    ByteRange = new Amazon.S3.Model.ByteRange(offset, offset + length - 1),
                     EtagToMatch = eTag,
                 };
                 using var response = await _client.GetObjectAsync(request, token);

@@ -127,6 +127,24 @@ public sealed partial class DiskCache
         return true;
     }
 
+    /// <summary>Whether an entry for <paramref name="key"/> is in the index (for tests).</summary>
+    internal bool Contains(string scope, string key)
+    {
+        lock (_lock)
+        {
+            return _entries.ContainsKey(EntryFile.Name(scope, key));
+        }
+    }
+
+    /// <summary>The fetch of <paramref name="key"/> in flight, or <c>null</c> (for tests).</summary>
+    internal Task<CacheEntry?>? PendingFetch(string scope, string key)
+    {
+        lock (_lock)
+        {
+            return _fetches.TryGetValue(EntryFile.Name(scope, key), out var fetch) ? fetch.Completion : null;
+        }
+    }
+
     /// <summary>A new, unique temp file path: two writers of one key never share one.</summary>
     internal string NewTempPath() => Path.Join(_tempDirectory, Guid.NewGuid().ToString("N") + ".part");
 

@@ -149,27 +149,30 @@ public sealed partial class DiskCache
     internal string NewTempPath() => Path.Join(_tempDirectory, Guid.NewGuid().ToString("N") + ".part");
 
     /// <summary>
-    /// Puts a written, fsynced temp file in place as the entry of its key with <c>link(2)</c>, which never
-    /// replaces an existing file: when another writer won, its entry is kept and this one's temp file removed
+    /// Puts a written, fsynced temp file in place as the entry of its key with <c>renameat2(RENAME_NOREPLACE)</c>,
+    /// which never replaces an existing file: when another writer won, its entry is kept and this one's temp file removed
     /// (its reservation returned). The reservation of <paramref name="fileBytes"/> becomes the entry's.
     /// </summary>
     internal CacheEntry Commit(CacheWriter writer, long length, long fileBytes)
     {
         string name = EntryFile.Name(writer.Scope, writer.Key);
         string path = Path.Join(_entriesDirectory, name);
-        int error = Posix.Link(writer.TempPath, path);
+        int error = Posix.RenameNoReplace(writer.TempPath, path);
         if (error == Posix.EEXIST && !IsValidEntryFile(path, name))
         {
             // A leftover that is not a valid entry (recovery removes those; another process may have left it since).
             TryDelete(path);
-            error = Posix.Link(writer.TempPath, path);
+            error = Posix.RenameNoReplace(writer.TempPath, path);
         }
-        TryDelete(writer.TempPath);
+        if (error != 0)
+        {
+            TryDelete(writer.TempPath);
+        }
         if (error is not (0 or Posix.EEXIST))
         {
             Release(fileBytes);
             throw new ObjectStorePermanentException(
-                $"Cannot link a cache temp file into place as {path}: errno {error}. The cache directory needs a filesystem with hard links.", writer.Key, null);
+                $"Cannot link a cache temp file into place as {path}: errno {error}. The cache directory needs a local Linux filesystem (ext4, xfs, btrfs, tmpfs) that supports renameat2.", writer.Key, null);
         }
         _ = Posix.FsyncDirectory(_entriesDirectory);
         lock (_lock)

@@ -37,11 +37,16 @@ public abstract class CacheTestBase : IDisposable
 
     protected static byte[] ReadAll(IByteSource source) => source.ReadBytes(0, checked((int)source.Length));
 
-    /// <summary>Every file under the cache directory (entries and temp files) with its size.</summary>
+    /// <summary>
+    /// The sizes of all entry and temp files. Files only ever move from tmp/ to entries/, so listing entries/ first
+    /// can miss a file in motion but never counts one twice.
+    /// </summary>
     protected long BytesOnDisk()
     {
         long total = 0;
-        foreach (var file in new DirectoryInfo(CacheDirectory).EnumerateFiles("*", SearchOption.AllDirectories))
+        var files = new DirectoryInfo(Path.Join(CacheDirectory, "entries")).GetFiles()
+            .Concat(new DirectoryInfo(Path.Join(CacheDirectory, "tmp")).GetFiles());
+        foreach (var file in files)
         {
             try
             {

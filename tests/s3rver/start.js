@@ -13,6 +13,22 @@
 //
 // s3rver 3.7 also lists keys in directory-walk order, while S3 lists them in UTF-8 byte order (and Lode's store
 // contract promises that order). The listing is patched to collect the matching keys, sort them, then page.
+//
+// s3rver encrypts ListObjectsV2 continuation tokens with DES, which OpenSSL 3 only has in its legacy provider.
+// The token is opaque to clients, so DES is swapped for AES-128-CBC (key and IV zero-padded to 16 bytes).
+const crypto = require('crypto');
+
+for (const name of ['createCipheriv', 'createDecipheriv']) {
+  const original = crypto[name];
+  crypto[name] = function (algorithm, key, iv, ...rest) {
+    if (algorithm === 'des') {
+      const pad = bytes => Buffer.concat([Buffer.from(bytes), Buffer.alloc(16 - bytes.length)]);
+      return original.call(this, 'aes-128-cbc', pad(key), pad(iv), ...rest);
+    }
+    return original.call(this, algorithm, key, iv, ...rest);
+  };
+}
+
 const S3rver = require('s3rver');
 const FilesystemStore = require('s3rver/lib/stores/filesystem');
 

@@ -24,6 +24,7 @@ public sealed partial class S3ObjectStore
                 BucketName = _options.Bucket,
                 Prefix = _prefix + prefix,
                 ContinuationToken = continuation,
+                MaxKeys = _options.ListPageSize,
             };
             var page = await Send(prefix, "list objects with prefix", token => _client.ListObjectsV2Async(request, token), cancellationToken);
             foreach (var item in page.S3Objects ?? [])

@@ -77,6 +77,9 @@ public sealed record S3ObjectStoreOptions
     /// <summary>The timeout of one HTTP request (one try). Default 60 s.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Keys asked for per ListObjectsV2 page (S3's maximum is 1,000); smaller only in tests of paging.</summary>
+    internal int ListPageSize { get; init; } = 1000;
+
     /// <summary>
     /// Reads the standard AWS environment: the endpoint from <c>AWS_ENDPOINT_URL_S3</c>, else
     /// <c>AWS_ENDPOINT_URL</c> (and then path-style addressing); the region from <c>AWS_REGION</c>, else

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Lode.ObjectStorage;
 
 /// <summary>
-/// The few POSIX calls .NET does not expose: <c>fsync</c> of a directory and <c>link(2)</c>.
+/// The few POSIX calls .NET does not expose: <c>fsync</c> of a directory, <c>link(2)</c> and <c>renameat2(2)</c>.
 /// Linux and other Unix systems only. Errors come back as <c>errno</c> values for the caller to map.
 /// </summary>
 internal static partial class Posix
@@ -56,6 +56,20 @@ internal static partial class Posix
     /// </summary>
     public static int Link(string existingPath, string newPath) =>
         LinkNative(existingPath, newPath) == 0 ? 0 : Marshal.GetLastPInvokeError();
+
+    /// <summary>
+    /// Renames <paramref name="oldPath"/> to <paramref name="newPath"/> unless <paramref name="newPath"/> exists
+    /// (<c>renameat2</c> with <c>RENAME_NOREPLACE</c>, Linux 3.15+), atomically failing with <see cref="EEXIST"/>
+    /// then. Returns 0 or the <c>errno</c>.
+    /// </summary>
+    public static int RenameNoReplace(string oldPath, string newPath) =>
+        RenameAt2(AtCurrentDirectory, oldPath, AtCurrentDirectory, newPath, RenameNoReplaceFlag) == 0 ? 0 : Marshal.GetLastPInvokeError();
+
+    private const int AtCurrentDirectory = -100;
+    private const uint RenameNoReplaceFlag = 1;
+
+    [LibraryImport(LibC, EntryPoint = "renameat2", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int RenameAt2(int oldDirectory, string oldPath, int newDirectory, string newPath, uint flags);
 
     [LibraryImport(LibC, EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Open(string path, int flags);

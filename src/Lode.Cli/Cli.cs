@@ -18,6 +18,7 @@ internal static class Cli
               lode ls latest:/linux
               lode cat latest:/stdio.h --offset 100 --length 50
               lode restore latest /tmp/restored
+              lode diff 1a2b3c4d latest
             """);
         root.Options.Add(globals.Repo);
         root.Subcommands.Add(InitCommand.Create(globals));
@@ -28,6 +29,7 @@ internal static class Cli
         root.Subcommands.Add(RestoreCommand.Create(globals));
         root.Subcommands.Add(SearchCommand.Create(globals));
         root.Subcommands.Add(CheckCommand.Create(globals));
+        root.Subcommands.Add(DiffCommand.Create(globals));
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
         {

@@ -37,4 +37,30 @@ public sealed class CliTests : IDisposable
     [InlineData(1536, "1.5 KiB")]
     [InlineData(5L << 30, "5.0 GiB")]
     public void Byte_counts_read_well(long bytes, string text) => Assert.Equal(text, Terminal.Bytes(bytes));
+
+    [Theory]
+    [InlineData("lz4", Lode.IO.CompressionCodec.Lz4, 0)]
+    [InlineData("none", Lode.IO.CompressionCodec.None, 0)]
+    [InlineData("zstd:19", Lode.IO.CompressionCodec.Zstd, 19)]
+    [InlineData("ZSTD", Lode.IO.CompressionCodec.Zstd, 3)]
+    public void Init_records_the_chosen_compression(string setting, Lode.IO.CompressionCodec codec, int level)
+    {
+        string repo = Path.Combine(_dir, "repo");
+        Assert.Equal(ExitCodes.Ok, Cli.Run(["--repo", repo, "init", "--compression", setting]));
+        using var repository = Repository.Open(repo);
+        Assert.Equal(codec, repository.Config.Compression);
+        Assert.Equal(level, repository.Config.CompressionLevel);
+    }
+
+    [Theory]
+    [InlineData("zstd:0")]
+    [InlineData("zstd:99")]
+    [InlineData("lz4:3")]
+    [InlineData("gzip")]
+    public void Init_refuses_an_unknown_compression_and_creates_nothing(string setting)
+    {
+        string repo = Path.Combine(_dir, "repo");
+        Assert.Equal(ExitCodes.Error, Cli.Run(["--repo", repo, "init", "--compression", setting]));
+        Assert.False(Directory.Exists(repo));
+    }
 }

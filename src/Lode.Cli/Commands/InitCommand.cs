@@ -6,19 +6,36 @@ internal static class InitCommand
 {
     public static Command Create(GlobalOptions globals)
     {
+        var compression = new Option<string>("--compression") { Description = CompressionSetting.Help, DefaultValueFactory = _ => "zstd" };
+        compression.Validators.Add(r =>
+        {
+            if (CompressionSetting.Parse(r.GetValueOrDefault<string>() ?? "", out string? error) is null)
+            {
+                r.AddError(error!);
+            }
+        });
         var command = new Command("init", """
-            Create a repository (snapshot creates one on first use too).
+            Create a repository (snapshot creates one on first use too, with the defaults). The compression is
+            chosen once per repository and recorded in every snapshot.
 
-            Example:
+            Examples:
               lode --repo /backup/lode init
-            """);
+              lode --repo /backup/fast init --compression lz4
+              lode --repo /backup/small init --compression zstd:19
+            """)
+        { compression };
         Action.Set(command, result =>
         {
             string location = globals.Location(result);
-            using var repository = Repository.Init(location);
-            Console.WriteLine($"created Lode repository {repository.Config.Id[..8]} at {Path.GetFullPath(location)}");
+            var (codec, level) = CompressionSetting.Parse(result.GetValue(compression)!, out _)!.Value;
+            var settings = new RepositoryConfig { Id = "", Created = default, Compression = codec, CompressionLevel = level };
+            using var repository = Repository.Init(location, settings);
+            Console.WriteLine($"created Lode repository {repository.Config.Id[..8]} at {Path.GetFullPath(location)} (compression {Describe(repository.Config)})");
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    private static string Describe(RepositoryConfig config) =>
+        config.Compression == Lode.IO.CompressionCodec.Zstd ? $"zstd:{config.CompressionLevel}" : config.Compression.ToString().ToLowerInvariant();
 }

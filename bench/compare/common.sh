@@ -14,13 +14,19 @@ ensure_tool() {
     $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >&2
 }
 
-# build_lode OUTDIR: publishes the CLI in Release (ReadyToRun, framework-dependent) and prints the executable's path.
+# build_lode OUTDIR [SOURCE_ROOT]: publishes the CLI in Release (ReadyToRun, framework-dependent) from this checkout
+# (or another one) and prints the executable's path.
 build_lode() {
-    local out=$1
-    echo "building lode (Release, ReadyToRun) into $out" >&2
-    dotnet publish "$REPO_ROOT/src/Lode.Cli/Lode.Cli.csproj" -c Release -r linux-x64 --self-contained false \
+    local out=$1 root=${2:-$REPO_ROOT}
+    echo "building lode (Release, ReadyToRun) from $root into $out" >&2
+    dotnet publish "$root/src/Lode.Cli/Lode.Cli.csproj" -c Release -r linux-x64 --self-contained false \
         -p:PublishReadyToRun=true -o "$out" -v quiet -nologo >&2
     echo "$out/lode"
+}
+
+# evict_tree DIR...: drops every file under DIR from the page cache (POSIX_FADV_DONTNEED through the benchmark tool).
+evict_tree() {
+    dotnet run -c Release --project "$REPO_ROOT/bench/Lode.Benchmarks" -v quiet -- evict "$@" > /dev/null
 }
 
 # now_ns: wall clock in nanoseconds.

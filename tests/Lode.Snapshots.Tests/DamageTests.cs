@@ -37,8 +37,9 @@ public sealed class DamageTests
 
     private static (StreamEntry Data, StreamIndex Index) Layout(byte[] file)
     {
-        var entry = HeaderFields.Read(file, 2).Streams[0];
-        return (entry, StreamIndex.Load(new MemoryByteSource(file), entry));
+        var fields = HeaderFields.Read(file, 2);
+        var entry = fields.Streams[0];
+        return (entry, StreamIndex.Load(new MemoryByteSource(file), entry, 0, fields.Defaults));
     }
 
     [Fact]

@@ -97,7 +97,11 @@ public sealed class ReaderTests
         Assert.InRange(reader.Header.CreatedAt, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(1));
         Assert.Equal(3, reader.Header.Level);
         Assert.Equal(64, reader.Header.IntegrityRoot.Length);
-        Assert.Equal(new SnapshotStreamInfo("data", Data.Length, reader.Header.Streams[0].BlockCount), Assert.Single(reader.Header.Streams));
+        var chunking = new ChunkingOptions(ChunkingMethod.FastCdc, 1024, 4096, 16384);
+        Assert.Equal(new SnapshotStreamInfo("data", Data.Length, reader.Header.Streams[0].BlockCount, Lode.IO.CompressionCodec.Zstd, 3, chunking), Assert.Single(reader.Header.Streams));
+        Assert.Equal(new SnapshotVersion(1, 1), reader.Header.Version);
+        Assert.Empty(reader.Header.Parents);
+        Assert.False(reader.Header.IsEncrypted);
     }
 
     private sealed class SynchronousProgress(List<long> reports) : IProgress<long>

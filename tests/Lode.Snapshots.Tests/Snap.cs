@@ -66,4 +66,18 @@ internal static class Snap
     }
 
     public static SnapshotReader Open(byte[] file) => SnapshotReader.Open(new MemoryByteSource(file));
+
+    /// <summary>A copy of <paramref name="options"/> that looks blocks up in <paramref name="lookup"/>.</summary>
+    public static SnapshotWriterOptions WithLookup(this SnapshotWriterOptions options, ISnapshotBlockLookup lookup) => new()
+    {
+        Codec = options.Codec,
+        Level = options.Level,
+        Chunking = options.Chunking,
+        StreamOptions = options.StreamOptions,
+        Parallelism = options.Parallelism,
+        Encryption = options.Encryption,
+        TrainDictionary = options.TrainDictionary,
+        DictionarySampleBytes = options.DictionarySampleBytes,
+        BlockLookup = lookup,
+    };
 }

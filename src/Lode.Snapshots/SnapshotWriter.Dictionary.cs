@@ -16,6 +16,9 @@ public sealed partial class SnapshotWriter
     /// <summary>The most jobs held back for a sample, so many tiny chunks cannot pile up.</summary>
     private const int MaximumHeld = 1 << 16;
 
+    /// <summary>The dictionary is at most 1/32 of its sample (and at most zstd's default 110 KiB): zstd advises samples of about 100 times the dictionary.</summary>
+    private const int DictionaryRatio = 32;
+
     /// <summary>The fewest sample chunks worth training on.</summary>
     private const int MinimumSamples = 8;
 
@@ -85,7 +88,7 @@ public sealed partial class SnapshotWriter
         byte[] trained;
         try
         {
-            trained = ZstdDictionary.Train(buffer, lengths, ZstdDictionary.DefaultCapacity);
+            trained = ZstdDictionary.Train(buffer, lengths, Math.Clamp(buffer.Length / DictionaryRatio, ZstdDictionary.MinimumCapacity, ZstdDictionary.DefaultCapacity));
         }
         catch (CodecException)
         {

@@ -49,6 +49,9 @@ public sealed partial class SnapshotReader
     /// <exception cref="KeyNotFoundException">No such stream.</exception>
     public IByteSource AsByteSource(string stream) => new StreamByteSource(this, stream, GetStream(stream).Length);
 
+    /// <summary>The sequential prefetch in flight, or the last one (for tests).</summary>
+    internal Task Prefetch => _prefetcher.Running;
+
     /// <summary>Fills <paramref name="destination"/> from logical <paramref name="offset"/> of a stream; the range lies inside it.</summary>
     internal void ReadExactlyFrom(StreamIndex index, long offset, Span<byte> destination)
     {

@@ -43,20 +43,6 @@ public sealed class DamageTests
     }
 
     [Fact]
-    public void Truncation_at_every_region_boundary_is_a_format_error()
-    {
-        var file = ValidFile();
-        var (entry, index) = Layout(file);
-        long page = index.Pages[0].Offset;
-        long[] cuts = [0, 1, 8, 12, 1023, 1024, 1025, 1100, page, page + 1, entry.MasterOffset, entry.MasterOffset + 1, file.Length - 1];
-        foreach (long cut in cuts)
-        {
-            var e = ReadEverything(file[..(int)cut]);
-            Assert.IsType<SnapshotFormatException>(e);
-        }
-    }
-
-    [Fact]
     public void Truncation_at_random_points_is_a_format_error()
     {
         var file = ValidFile();
@@ -123,55 +109,6 @@ public sealed class DamageTests
         var e = Assert.Throws<SnapshotCorruptException>(() => Snap.Open(file));
         Assert.Equal("data", e.Stream);
         Assert.Equal(-1, e.BlockIndex);
-    }
-
-    [Fact]
-    public void Random_mutations_give_typed_errors_or_the_right_bytes()
-    {
-        var file = ValidFile();
-        var random = new Random(45);
-        int detected = 0;
-        int damaged = 0;
-        for (int i = 0; i < 2500; i++)
-        {
-            var (mutated, checksummed) = Mutate(file, random);
-            bool mustDetect = checksummed && !mutated.AsSpan().SequenceEqual(file);
-            damaged += mustDetect ? 1 : 0;
-            try
-            {
-                var error = ReadEverything(mutated);
-                Assert.True(error is not null || !mustDetect, $"Mutation {i} changed checksummed bytes but was not detected.");
-                detected += mustDetect ? 1 : 0;
-            }
-            catch (Exception e) when (e is not Xunit.Sdk.XunitException)
-            {
-                Assert.Fail($"Mutation {i} raised {e.GetType().Name}, not a SnapshotException: {e}");
-            }
-        }
-        Assert.True(damaged > 1500, $"only {damaged} mutations damaged checksummed bytes");
-    }
-
-    /// <summary>A mutated copy, and whether every byte it changed is covered by a checksum.</summary>
-    private static (byte[] File, bool Checksummed) Mutate(byte[] file, Random random)
-    {
-        var copy = (byte[])file.Clone();
-        switch (random.Next(4))
-        {
-            case 0:
-                copy[random.Next(copy.Length)] ^= (byte)(1 << random.Next(8));
-                return (copy, true);
-            case 1:
-                int at = random.Next(copy.Length - 8);
-                random.NextBytes(copy.AsSpan(at, random.Next(1, 9)));
-                return (copy, true);
-            case 2:
-                return (copy[..random.Next(copy.Length)], true);
-            default:
-                // A structurally plausible lie: a field rewritten with a valid header CRC.
-                BinaryPrimitives.WriteInt64LittleEndian(copy.AsSpan(8 * random.Next(2, 120)), random.NextInt64(-4, 1L << 40));
-                FixHeaderCrc(copy);
-                return (copy, false);
-        }
     }
 
     internal static void FixHeaderCrc(byte[] file) =>

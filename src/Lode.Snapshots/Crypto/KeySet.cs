@@ -39,8 +39,14 @@ internal sealed class KeySet
         Expand(masterKey, [], "lode snapshot mac key"),
         Expand(masterKey, [], "lode snapshot key check"));
 
-    /// <summary>HMAC-SHA256 of header bytes [0, 896) under the MAC key.</summary>
-    public byte[] ComputeMac(ReadOnlySpan<byte> header) => HMACSHA256.HashData(MacKey, header[..SnapshotLayout.MacOffset]);
+    /// <summary>HMAC-SHA256 under the MAC key of header bytes [0, 1020) with the MAC field (896-927) taken as zeros.</summary>
+    public byte[] ComputeMac(ReadOnlySpan<byte> header)
+    {
+        Span<byte> covered = stackalloc byte[SnapshotLayout.HeaderCrcOffset];
+        header[..SnapshotLayout.HeaderCrcOffset].CopyTo(covered);
+        covered.Slice(SnapshotLayout.MacOffset, SnapshotLayout.MacSize).Clear();
+        return HMACSHA256.HashData(MacKey, covered);
+    }
 
     private static byte[] Expand(byte[] masterKey, byte[] salt, string info) =>
         HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, SnapshotEncryption.KeySize, salt, Encoding.ASCII.GetBytes(info));

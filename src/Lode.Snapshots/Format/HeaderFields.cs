@@ -29,7 +29,7 @@ internal sealed record HeaderFields(
     IReadOnlyList<StreamEntry> Streams)
 {
     /// <summary>The header MAC (32 bytes; zero unless encrypted).</summary>
-    public byte[] Mac { get; init; } = new byte[32];
+    public byte[] Mac { get; init; } = new byte[SnapshotLayout.MacSize];
 
     /// <summary>The file-wide defaults: the settings of every stream of a file without a descriptor.</summary>
     public StreamSettings Defaults => new(Codec, Level, new ChunkingOptions(ChunkingMethod, MinSize, AverageSize, MaxSize));
@@ -102,7 +102,7 @@ internal sealed record HeaderFields(
             RegionRef.Read(header[SnapshotLayout.DescriptorOffset..]),
             streams)
         {
-            Mac = header.Slice(SnapshotLayout.MacOffset, 32).ToArray(),
+            Mac = header.Slice(SnapshotLayout.MacOffset, SnapshotLayout.MacSize).ToArray(),
         };
     }
 }

@@ -39,8 +39,11 @@ internal static class SnapshotLayout
     /// <summary>Where the descriptor reference (48 bytes) sits in the header.</summary>
     public const int DescriptorOffset = 208;
 
-    /// <summary>Where the header MAC sits: HMAC-SHA256 of header bytes [0, 896) under the MAC key; 0 unless encrypted.</summary>
+    /// <summary>Where the header MAC sits: HMAC-SHA256 under the MAC key of header bytes [0, 1020), the MAC field taken as zeros; 0 unless encrypted.</summary>
     public const int MacOffset = 896;
+
+    /// <summary>The size of the header MAC in bytes.</summary>
+    public const int MacSize = 32;
 
     /// <summary>The most parents one file lists (the parent index of a block info is a u16).</summary>
     public const int MaxParents = ushort.MaxValue;

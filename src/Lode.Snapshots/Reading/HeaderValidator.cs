@@ -104,7 +104,7 @@ internal static class HeaderValidator
         bool flagged = h.RequiredFeatures.HasFlag(Features.Encryption);
         if (!flagged)
         {
-            if (header.Slice(at, EncryptionFields.Size).ContainsAnyExcept((byte)0) || header.Slice(SnapshotLayout.MacOffset, 32).ContainsAnyExcept((byte)0))
+            if (header.Slice(at, EncryptionFields.Size).ContainsAnyExcept((byte)0) || header.Slice(SnapshotLayout.MacOffset, SnapshotLayout.MacSize).ContainsAnyExcept((byte)0))
             {
                 throw Bad("The header has encryption parameters or a MAC, but its encryption feature bit is clear.", at);
             }

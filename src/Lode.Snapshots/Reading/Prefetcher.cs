@@ -14,6 +14,18 @@ internal sealed class Prefetcher(SnapshotReader reader, int blocks) : IDisposabl
     private Task _running = Task.CompletedTask;
     private bool _disposed;
 
+    /// <summary>The prefetch in flight, or the last one (completed).</summary>
+    public Task Running
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _running;
+            }
+        }
+    }
+
     /// <summary>Records a read of logical [offset, end) of <paramref name="index"/>; may start a prefetch.</summary>
     public void Observe(StreamIndex index, long offset, long end)
     {

@@ -4,18 +4,13 @@ namespace Lode.Snapshots.Tests;
 
 public sealed class AppendFromTests
 {
-    private static readonly SnapshotWriterOptions Small = new()
-    {
-        Chunking = new ChunkingOptions(ChunkingMethod.FastCdc, 1024, 4096, 16384),
-    };
-
     [Fact]
     public void An_unchanged_file_at_a_block_boundary_is_appended_by_reference_without_reading_its_blocks()
     {
         var repo = new MemoryRepository();
         var small = Snap.Text(5000, 201);
         var large = Snap.Random(2 << 20, 202);
-        repo.Write("old", Small, w =>
+        repo.Write("old", Snap.Small, w =>
         {
             w.Append("data", small);
             w.EndBlock("data");
@@ -26,7 +21,7 @@ public sealed class AppendFromTests
         using var source = SnapshotReader.Open(counting, repo.Options("old"));
         counting.Reset();
         long referenced = 0;
-        var result = repo.Write("new", Small, w =>
+        var result = repo.Write("new", Snap.Small, w =>
         {
             w.Append("data", Snap.Text(3000, 203));
             w.EndBlock("data");
@@ -50,9 +45,9 @@ public sealed class AppendFromTests
     {
         var repo = new MemoryRepository();
         var data = Snap.Random(1 << 20, 204);
-        repo.Write("old", Small, w => w.Append("data", data));
+        repo.Write("old", Snap.Small, w => w.Append("data", data));
         using var source = repo.Open("old");
-        repo.Write("new", Small, w =>
+        repo.Write("new", Snap.Small, w =>
         {
             w.Append("data", Snap.Random(777, 205));
             w.AppendFrom("data", source, "data", offset, length);
@@ -68,11 +63,11 @@ public sealed class AppendFromTests
     {
         var repo = new MemoryRepository();
         var data = Snap.Random(512 << 10, 207);
-        repo.Write("first", Small, w => w.Append("data", data));
-        repo.Write("second", Small, w => w.Append("data", data));
+        repo.Write("first", Snap.Small, w => w.Append("data", data));
+        repo.Write("second", Snap.Small, w => w.Append("data", data));
         using (var second = repo.Open("second"))
         {
-            repo.Write("third", Small, w => Assert.Equal(data.Length, w.AppendFrom("data", second, "data", 0, data.Length)), dedup: false);
+            repo.Write("third", Snap.Small, w => Assert.Equal(data.Length, w.AppendFrom("data", second, "data", 0, data.Length)), dedup: false);
         }
         using var reader = repo.Open("third");
         Assert.Equal(["first"], reader.Header.Parents.Select(p => p.SnapshotId));
@@ -85,9 +80,9 @@ public sealed class AppendFromTests
     {
         var repo = new MemoryRepository();
         var zeros = new byte[256 << 10];
-        repo.Write("old", Small, w => w.Append("data", zeros));
+        repo.Write("old", Snap.Small, w => w.Append("data", zeros));
         using var source = repo.Open("old");
-        var result = repo.Write("new", Small, w => Assert.Equal(zeros.Length, w.AppendFrom("data", source, "data", 0, zeros.Length)), dedup: false);
+        var result = repo.Write("new", Snap.Small, w => Assert.Equal(zeros.Length, w.AppendFrom("data", source, "data", 0, zeros.Length)), dedup: false);
         Assert.Equal(result.Blocks, result.ZeroBlocks);
         Assert.Empty(result.Parents);
     }
@@ -97,10 +92,10 @@ public sealed class AppendFromTests
     {
         var encrypted = new MemoryRepository(SnapshotEncryption.FromKey(new byte[32]));
         var data = Snap.Random(300_000, 208);
-        encrypted.Write("secret", Small, w => w.Append("data", data));
+        encrypted.Write("secret", Snap.Small, w => w.Append("data", data));
         using var source = encrypted.Open("secret");
         var plain = new MemoryRepository();
-        var result = plain.Write("copy", Small, w => Assert.Equal(0, w.AppendFrom("data", source, "data", 0, data.Length)), dedup: false);
+        var result = plain.Write("copy", Snap.Small, w => Assert.Equal(0, w.AppendFrom("data", source, "data", 0, data.Length)), dedup: false);
         Assert.Empty(result.Parents);
         using var reader = plain.Open("copy");
         Assert.Equal(data, Snap.ReadAll(reader, "data"));
@@ -110,7 +105,7 @@ public sealed class AppendFromTests
     public void Bad_arguments_are_refused()
     {
         var repo = new MemoryRepository();
-        repo.Write("old", Small, w => w.Append("data", Snap.Random(1000, 209)));
+        repo.Write("old", Snap.Small, w => w.Append("data", Snap.Random(1000, 209)));
         using var anonymous = SnapshotReader.Open(new MemoryByteSource(repo["old"]));
         using var source = repo.Open("old");
         using var output = new MemoryStream();

@@ -7,33 +7,9 @@ namespace Lode.Snapshots.Tests;
 
 public sealed class DamageTests
 {
-    private static readonly byte[] Data = [.. Snap.Text(40_000, 41), .. new byte[5000], .. Snap.Random(9000, 42)];
-    private static readonly byte[] Meta = Snap.Text(3000, 43);
+    private static byte[] ValidFile() => (byte[])FuzzTests.PlainFile.Clone();
 
-    private static byte[] ValidFile() => Snap.WriteBytes(
-        new SnapshotWriterOptions { Chunking = new ChunkingOptions(ChunkingMethod.Fixed, 1024, 2048, 2048) },
-        w =>
-        {
-            w.Append("data", Data);
-            w.Append("meta", Meta);
-        });
-
-    /// <summary>Opens, reads every stream and verifies; returns the exception, or null when all bytes came back right.</summary>
-    internal static SnapshotException? ReadEverything(byte[] file)
-    {
-        try
-        {
-            using var reader = SnapshotReader.Open(new MemoryByteSource(file), new SnapshotReaderOptions { BlockCacheBytes = 0 });
-            Assert.Equal(Data, Snap.ReadAll(reader, "data"));
-            Assert.Equal(Meta, Snap.ReadAll(reader, "meta"));
-            reader.Verify();
-            return null;
-        }
-        catch (SnapshotException e)
-        {
-            return e;
-        }
-    }
+    private static SnapshotException? ReadEverything(byte[] file) => FuzzTests.ReadEverything(FuzzTests.Flavour.Plain, file);
 
     private static (StreamEntry Data, StreamIndex Index) Layout(byte[] file)
     {
@@ -80,7 +56,7 @@ public sealed class DamageTests
         using var reader = Snap.Open(file);
         var buffer = new byte[100];
         Assert.Equal(100, reader.ReadAt("data", 0, buffer));
-        var e = Assert.Throws<SnapshotCorruptException>(() => reader.ReadAt("data", 1, new byte[Data.Length]));
+        var e = Assert.Throws<SnapshotCorruptException>(() => reader.ReadAt("data", 1, new byte[FuzzTests.Data.Length]));
         Assert.Equal("data", e.Stream);
         Assert.True(e.BlockIndex >= 1, $"block {e.BlockIndex}");
         Assert.Matches("^block [0-9]+ of stream 'data' is corrupt: crc32c [0-9a-f]{8} expected, [0-9a-f]{8} found", e.Message.ToLowerInvariant());

@@ -22,7 +22,7 @@ public sealed class FuzzTests
         Child,
     }
 
-    private static readonly byte[] Data = [.. Snap.Text(40_000, 41), .. new byte[5000], .. Snap.Random(9000, 42)];
+    internal static readonly byte[] Data = [.. Snap.Text(40_000, 41), .. new byte[5000], .. Snap.Random(9000, 42)];
     private static readonly byte[] Meta = Snap.Text(3000, 43);
     private static readonly byte[] Key = new byte[32];
     private static readonly ChunkingOptions Fixed2K = new(ChunkingMethod.Fixed, 1024, 2048, 2048);
@@ -41,6 +41,9 @@ public sealed class FuzzTests
         }),
         [Flavour.Child] = Write(new SnapshotWriterOptions { Chunking = Fixed2K, StreamOptions = MetaLz4, BlockLookup = Parents.Index }),
     };
+
+    /// <summary>A valid file with the 1.0 layout.</summary>
+    internal static byte[] PlainFile => Files[Flavour.Plain];
 
     private static int Mutations => int.TryParse(Environment.GetEnvironmentVariable("LODE_FUZZ_MUTATIONS"), out int n) ? n : 10_000;
 
@@ -65,7 +68,7 @@ public sealed class FuzzTests
     };
 
     /// <summary>Opens, reads every stream and verifies; returns the exception, or null when all bytes came back right.</summary>
-    private static SnapshotException? ReadEverything(Flavour flavour, byte[] file)
+    internal static SnapshotException? ReadEverything(Flavour flavour, byte[] file)
     {
         try
         {

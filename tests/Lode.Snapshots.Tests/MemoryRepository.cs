@@ -23,18 +23,7 @@ internal sealed class MemoryRepository(SnapshotEncryption? encryption = null)
     public SnapshotWriteResult Write(string id, SnapshotWriterOptions? options, Action<SnapshotWriter> body, bool dedup = true)
     {
         options ??= new SnapshotWriterOptions();
-        options = new SnapshotWriterOptions
-        {
-            Codec = options.Codec,
-            Level = options.Level,
-            Chunking = options.Chunking,
-            StreamOptions = options.StreamOptions,
-            Parallelism = options.Parallelism,
-            TrainDictionary = options.TrainDictionary,
-            DictionarySampleBytes = options.DictionarySampleBytes,
-            BlockLookup = dedup ? options.BlockLookup ?? Index : options.BlockLookup,
-            Encryption = encryption,
-        };
+        options = options.With(dedup ? options.BlockLookup ?? Index : options.BlockLookup, encryption);
         using var output = new MemoryStream();
         SnapshotWriteResult result;
         using (var writer = SnapshotWriter.Create(output, options))

@@ -5,11 +5,6 @@ namespace Lode.Snapshots.Tests;
 
 public sealed class ParentTests
 {
-    private static readonly SnapshotWriterOptions Small = new()
-    {
-        Chunking = new ChunkingOptions(ChunkingMethod.FastCdc, 1024, 4096, 16384),
-    };
-
     [Fact]
     public void The_same_8_MiB_in_a_later_snapshot_is_stored_only_by_the_first()
     {
@@ -66,12 +61,12 @@ public sealed class ParentTests
         var a = Snap.Random(1 << 20, 106);
         var b = Snap.Random(1 << 20, 107);
         var c = Snap.Random(1 << 20, 108);
-        repo.Write("a", Small, w => w.Append("data", a));
+        repo.Write("a", Snap.Small, w => w.Append("data", a));
         // Each later snapshot names a block of its predecessor that is itself a parent block, so reading the newest
         // walks d -> c -> b -> a.
-        repo.Write("b", Small.WithLookup(new ChainLookup(repo, "a")), w => w.Append("data", [.. a, .. b]));
-        repo.Write("c", Small.WithLookup(new ChainLookup(repo, "b")), w => w.Append("data", [.. a, .. b, .. c]));
-        repo.Write("d", Small.WithLookup(new ChainLookup(repo, "c")), w => w.Append("data", [.. c, .. a]));
+        repo.Write("b", Snap.Small.WithLookup(new ChainLookup(repo, "a")), w => w.Append("data", [.. a, .. b]));
+        repo.Write("c", Snap.Small.WithLookup(new ChainLookup(repo, "b")), w => w.Append("data", [.. a, .. b, .. c]));
+        repo.Write("d", Snap.Small.WithLookup(new ChainLookup(repo, "c")), w => w.Append("data", [.. c, .. a]));
         using var reader = repo.Open("d");
         Assert.Equal([new SnapshotParent("c", Root(repo, "c"))], reader.Header.Parents);
         Assert.Equal([.. c, .. a], Snap.ReadAll(reader, "data"));
@@ -97,11 +92,8 @@ public sealed class ParentTests
     [Fact]
     public void A_parent_with_another_root_is_refused()
     {
-        var repo = new MemoryRepository();
-        var data = Snap.Random(64 << 10, 111);
-        repo.Write("parent", Small, w => w.Append("data", data));
-        repo.Write("child", Small, w => w.Append("data", data));
-        repo.Write("impostor", Small, w => w.Append("data", Snap.Random(64 << 10, 112)), dedup: false);
+        var repo = ParentAndChild(111);
+        repo.Write("impostor", Snap.Small, w => w.Append("data", Snap.Random(64 << 10, 112)), dedup: false);
         repo["parent"] = repo["impostor"];
         using var reader = repo.Open("child");
         var e = Assert.Throws<SnapshotCorruptException>(() => reader.ReadAt("data", 0, new byte[10]));
@@ -111,10 +103,7 @@ public sealed class ParentTests
     [Fact]
     public void A_missing_parent_is_a_parent_not_found_error()
     {
-        var repo = new MemoryRepository();
-        var data = Snap.Random(64 << 10, 113);
-        repo.Write("parent", Small, w => w.Append("data", data));
-        repo.Write("child", Small, w => w.Append("data", data));
+        var repo = ParentAndChild(113);
         var source = new MemoryByteSource(repo["child"]);
         using (var noLoader = SnapshotReader.Open(source))
         {
@@ -136,10 +125,10 @@ public sealed class ParentTests
     {
         var repo = new MemoryRepository();
         var data = Snap.Random(64 << 10, 114);
-        repo.Write("base", Small, w => w.Append("data", data));
-        repo.Write("middle", Small, w => w.Append("data", data));
+        repo.Write("base", Snap.Small, w => w.Append("data", data));
+        repo.Write("middle", Snap.Small, w => w.Append("data", data));
         // The newest snapshot is opened as "base", so its grandparent "base" is its own ancestor.
-        repo.Write("top", Small.WithLookup(new ChainLookup(repo, "middle")), w => w.Append("data", data), dedup: false);
+        repo.Write("top", Snap.Small.WithLookup(new ChainLookup(repo, "middle")), w => w.Append("data", data), dedup: false);
         var options = repo.Options("top");
         using var reader = SnapshotReader.Open(new MemoryByteSource(repo["top"]), new SnapshotReaderOptions
         {
@@ -153,10 +142,7 @@ public sealed class ParentTests
     [Fact]
     public void A_loader_that_returns_another_snapshot_is_refused()
     {
-        var repo = new MemoryRepository();
-        var data = Snap.Random(64 << 10, 115);
-        repo.Write("parent", Small, w => w.Append("data", data));
-        repo.Write("child", Small, w => w.Append("data", data));
+        var repo = ParentAndChild(115);
         using var reader = SnapshotReader.Open(new MemoryByteSource(repo["child"]), new SnapshotReaderOptions
         {
             ParentLoader = _ => SnapshotReader.Open(new MemoryByteSource(repo["parent"]), new SnapshotReaderOptions { SnapshotId = "other" }),
@@ -167,10 +153,7 @@ public sealed class ParentTests
     [Fact]
     public void Disposing_a_child_disposes_the_parents_it_opened()
     {
-        var repo = new MemoryRepository();
-        var data = Snap.Random(64 << 10, 116);
-        repo.Write("parent", Small, w => w.Append("data", data));
-        repo.Write("child", Small, w => w.Append("data", data));
+        var repo = ParentAndChild(116);
         SnapshotReader? parent = null;
         var reader = SnapshotReader.Open(new MemoryByteSource(repo["child"]), new SnapshotReaderOptions
         {
@@ -186,7 +169,7 @@ public sealed class ParentTests
     {
         var plain = new MemoryRepository();
         var data = Snap.Random(256 << 10, 117);
-        plain.Write("p", Small, w => w.Append("data", data));
+        plain.Write("p", Snap.Small, w => w.Append("data", data));
         int count = plain.Index.Count;
         using (var again = plain.Open("p"))
         {
@@ -195,7 +178,7 @@ public sealed class ParentTests
         Assert.Equal(count, plain.Index.Count);
         Assert.Equal(1, plain.Index.SnapshotCount);
         var keyed = new MemoryRepository(SnapshotEncryption.FromKey(new byte[32]));
-        keyed.Write("k", Small, w => w.Append("data", data));
+        keyed.Write("k", Snap.Small, w => w.Append("data", data));
         using var encrypted = keyed.Open("k");
         Assert.Throws<ArgumentException>(() => plain.Index.AddStoredBlocks("k", encrypted));
         Assert.Throws<ArgumentException>(() => plain.Index.AddStoredBlocks("p", encrypted));
@@ -212,7 +195,7 @@ public sealed class ParentTests
     {
         var repo = new MemoryRepository();
         var data = Snap.Random(1 << 20, 118);
-        repo.Write("s", Small, w => w.Append("data", data));
+        repo.Write("s", Snap.Small, w => w.Append("data", data));
         using var reader = repo.Open("s");
         var blocks = reader.GetBlocks("data", 0, data.Length);
         Parallel.ForEach(blocks, block =>
@@ -231,7 +214,7 @@ public sealed class ParentTests
     public void GetBlocks_lists_the_blocks_of_a_range_with_their_sha256()
     {
         var data = Snap.Random(200_000, 119);
-        using var reader = Snap.Open(Snap.WriteBytes(Small, w => w.Append("data", data)));
+        using var reader = Snap.Open(Snap.WriteBytes(Snap.Small, w => w.Append("data", data)));
         var all = reader.GetBlocks("data", 0, long.MaxValue);
         Assert.Equal(reader.Header.Streams[0].BlockCount, all.Count);
         long offset = 0;
@@ -246,6 +229,16 @@ public sealed class ParentTests
         var some = reader.GetBlocks("data", all[3].Offset + 1, all[5].Offset - all[3].Offset);
         Assert.Equal(all.Skip(3).Take(3), some);
         Assert.Empty(reader.GetBlocks("data", data.Length, 10));
+    }
+
+    /// <summary>A parent and a child made only of parent blocks into it.</summary>
+    private static MemoryRepository ParentAndChild(int seed)
+    {
+        var repo = new MemoryRepository();
+        var data = Snap.Random(64 << 10, seed);
+        repo.Write("parent", Snap.Small, w => w.Append("data", data));
+        repo.Write("child", Snap.Small, w => w.Append("data", data));
+        return repo;
     }
 
     private static string Root(MemoryRepository repo, string id)

@@ -4,11 +4,6 @@ namespace Lode.Snapshots.Tests;
 
 public sealed class RoundTripTests
 {
-    private static readonly SnapshotWriterOptions Small = new()
-    {
-        Chunking = new ChunkingOptions(ChunkingMethod.FastCdc, 1024, 4096, 16384),
-    };
-
     [Fact]
     public void Empty_snapshot_has_no_streams_and_reads_back()
     {
@@ -111,7 +106,7 @@ public sealed class RoundTripTests
         var data = Snap.Random(3 << 20, 4);
         var meta = Snap.Text(1 << 20, 5);
         var extra = Snap.Random(1000, 6);
-        var file = Snap.WriteBytes(Small, w =>
+        var file = Snap.WriteBytes(Snap.Small, w =>
         {
             for (int i = 0; i < 16; i++)
             {

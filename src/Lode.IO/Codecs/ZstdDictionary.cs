@@ -92,51 +92,15 @@ public sealed class ZstdDictionary : IDisposable
     /// <returns>The compressed length in bytes.</returns>
     /// <exception cref="CodecException">The destination is too small.</exception>
     /// <exception cref="ObjectDisposedException">The dictionary was disposed.</exception>
-    public unsafe int Compress(ReadOnlySpan<byte> source, Span<byte> destination, int level)
-    {
-        var handle = CompressionHandle(level);
-        nint cctx = Rent(CompressionContexts, compress: true);
-        bool added = false;
-        try
-        {
-            handle.DangerousAddRef(ref added);
-            fixed (byte* src = source)
-            fixed (byte* dst = destination)
-            {
-                return Check(NativeMethods.ZSTD_compress_usingCDict(cctx, dst, (nuint)destination.Length, src, (nuint)source.Length, handle.DangerousGetHandle()), "compress");
-            }
-        }
-        finally
-        {
-            Release(handle, added);
-            CompressionContexts.Add(cctx);
-        }
-    }
+    public int Compress(ReadOnlySpan<byte> source, Span<byte> destination, int level) =>
+        Run(CompressionHandle(level), compress: true, source, destination);
 
     /// <summary>Decompresses one zstd frame made with this dictionary into <paramref name="destination"/>.</summary>
     /// <returns>The decompressed length in bytes.</returns>
     /// <exception cref="CodecException">The frame is malformed, needs another dictionary, or does not fit.</exception>
     /// <exception cref="ObjectDisposedException">The dictionary was disposed.</exception>
-    public unsafe int Decompress(ReadOnlySpan<byte> source, Span<byte> destination)
-    {
-        var handle = DecompressionHandle();
-        nint dctx = Rent(DecompressionContexts, compress: false);
-        bool added = false;
-        try
-        {
-            handle.DangerousAddRef(ref added);
-            fixed (byte* src = source)
-            fixed (byte* dst = destination)
-            {
-                return Check(NativeMethods.ZSTD_decompress_usingDDict(dctx, dst, (nuint)destination.Length, src, (nuint)source.Length, handle.DangerousGetHandle()), "decompress");
-            }
-        }
-        finally
-        {
-            Release(handle, added);
-            DecompressionContexts.Add(dctx);
-        }
-    }
+    public int Decompress(ReadOnlySpan<byte> source, Span<byte> destination) =>
+        Run(DecompressionHandle(), compress: false, source, destination);
 
     /// <summary>Frees the native dictionaries once calls in flight finish. Safe to call more than once.</summary>
     public void Dispose()
@@ -186,6 +150,35 @@ public sealed class ZstdDictionary : IDisposable
         }
     }
 
+    /// <summary>One call with a pooled context, holding a reference on the digested dictionary for its duration.</summary>
+    private static unsafe int Run(DictionaryHandle handle, bool compress, ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        var pool = compress ? CompressionContexts : DecompressionContexts;
+        nint context = Rent(pool, compress);
+        bool added = false;
+        try
+        {
+            handle.DangerousAddRef(ref added);
+            nint dictionary = handle.DangerousGetHandle();
+            fixed (byte* src = source)
+            fixed (byte* dst = destination)
+            {
+                nuint result = compress
+                    ? NativeMethods.ZSTD_compress_usingCDict(context, dst, (nuint)destination.Length, src, (nuint)source.Length, dictionary)
+                    : NativeMethods.ZSTD_decompress_usingDDict(context, dst, (nuint)destination.Length, src, (nuint)source.Length, dictionary);
+                return Check(result, compress ? "compress" : "decompress");
+            }
+        }
+        finally
+        {
+            if (added)
+            {
+                handle.DangerousRelease();
+            }
+            pool.Add(context);
+        }
+    }
+
     private static nint Rent(ConcurrentBag<nint> pool, bool compress)
     {
         if (pool.TryTake(out nint context))
@@ -194,14 +187,6 @@ public sealed class ZstdDictionary : IDisposable
         }
         context = compress ? NativeMethods.ZSTD_createCCtx() : NativeMethods.ZSTD_createDCtx();
         return context != 0 ? context : throw new OutOfMemoryException("libzstd could not create a context.");
-    }
-
-    private static void Release(DictionaryHandle handle, bool added)
-    {
-        if (added)
-        {
-            handle.DangerousRelease();
-        }
     }
 
     private static int Check(nuint result, string operation)

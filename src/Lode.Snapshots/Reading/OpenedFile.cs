@@ -115,15 +115,7 @@ internal sealed class OpenedFile
             return null;
         }
         var where = fields.Descriptor;
-        var bytes = source.ReadBytes(where.Offset, where.Length);
-        var actual = Sha256Digest.Compute(bytes);
-        if (actual != where.Sha256)
-        {
-            throw new SnapshotCorruptException(
-                $"The descriptor (at offset {where.Offset}) is corrupt: SHA-256 {where.Sha256} expected, {actual} found.",
-                "", -1, where.Sha256.ToString(), actual.ToString());
-        }
-        var descriptor = Descriptor.Decode(bytes, where.Offset, fields.StreamCount);
+        var descriptor = Descriptor.Decode(ReadChecked(source, where, "descriptor"), where.Offset, fields.StreamCount);
         bool parentsMatch = fields.RequiredFeatures.HasFlag(Features.ParentBlocks) == (descriptor.Parents.Count > 0);
         bool dictionaryMatches = fields.RequiredFeatures.HasFlag(Features.Dictionary) == descriptor.Dictionary.IsPresent;
         if (!parentsMatch || !dictionaryMatches)
@@ -148,14 +140,7 @@ internal sealed class OpenedFile
             throw new SnapshotFormatException(
                 $"The dictionary ({plainLength} bytes, {where.Length} stored at {where.Offset}) does not fit the file or the 1 MiB limit.", where.Offset);
         }
-        var stored = source.ReadBytes(where.Offset, where.Length);
-        var actual = Sha256Digest.Compute(stored);
-        if (actual != where.Sha256)
-        {
-            throw new SnapshotCorruptException(
-                $"The dictionary (at offset {where.Offset}) is corrupt: SHA-256 {where.Sha256} expected, {actual} found.",
-                "", -1, where.Sha256.ToString(), actual.ToString());
-        }
+        var stored = ReadChecked(source, where, "dictionary");
         if (cipher is null)
         {
             return new ZstdDictionary(stored);
@@ -164,5 +149,15 @@ internal sealed class OpenedFile
         return cipher.TryDecrypt(stored, plain)
             ? new ZstdDictionary(plain)
             : throw new SnapshotAuthenticationException("The dictionary fails its AES-GCM tag: it was tampered with.");
+    }
+
+    /// <summary>Reads a region (already checked to lie inside the file) and checks its SHA-256.</summary>
+    private static byte[] ReadChecked(IByteSource source, RegionRef where, string what)
+    {
+        var bytes = source.ReadBytes(where.Offset, where.Length);
+        var actual = Sha256Digest.Compute(bytes);
+        return actual == where.Sha256 ? bytes : throw new SnapshotCorruptException(
+            $"The {what} (at offset {where.Offset}) is corrupt: SHA-256 {where.Sha256} expected, {actual} found.",
+            "", -1, where.Sha256.ToString(), actual.ToString());
     }
 }

@@ -55,9 +55,12 @@ public sealed partial class SnapshotReader
     /// <summary>Fills <paramref name="destination"/> from logical <paramref name="offset"/> of a stream; the range lies inside it.</summary>
     internal void ReadExactlyFrom(StreamIndex index, long offset, Span<byte> destination)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        ThrowIfDisposed();
         ReadRange(index, offset, destination);
     }
+
+    /// <summary>Throws when the reader was disposed.</summary>
+    internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 
     /// <summary>The blocks overlapping logical [offset, end) of a stream, in order, through the page cache.</summary>
     internal IEnumerable<BlockSlot> EnumerateBlocks(StreamIndex index, long offset, long end)

@@ -30,11 +30,12 @@ public sealed partial class SnapshotWriter
     /// <exception cref="ArgumentOutOfRangeException">The range does not lie inside the source stream.</exception>
     /// <exception cref="KeyNotFoundException">The source has no such stream.</exception>
     /// <exception cref="SnapshotException">The source is damaged where it had to be read.</exception>
-    /// <exception cref="ObjectDisposedException">The writer was finished or disposed.</exception>
+    /// <exception cref="ObjectDisposedException">The writer was finished or disposed, or the source was disposed.</exception>
     /// <exception cref="InvalidOperationException">An earlier call failed.</exception>
     public long AppendFrom(string stream, SnapshotReader source, string sourceStream, long offset, long length)
     {
         ArgumentNullException.ThrowIfNull(source);
+        source.ThrowIfDisposed();
         var state = GetOrAddStream(stream);
         var from = source.StreamList.FirstOrDefault(s => s.Name == sourceStream)
             ?? throw new KeyNotFoundException($"The source snapshot has no stream '{sourceStream}'.");

@@ -151,6 +151,31 @@ public sealed class ParentTests
     }
 
     [Fact]
+    public void Concurrent_readers_of_a_child_open_each_parent_once_and_get_the_right_bytes()
+    {
+        var repo = new MemoryRepository();
+        var a = Snap.Random(1 << 20, 120);
+        var b = Snap.Random(1 << 20, 121);
+        repo.Write("a", Snap.Small, w => w.Append("data", a));
+        repo.Write("b", Snap.Small, w => w.Append("data", b));
+        byte[] data = [.. b, .. Snap.Random(100_000, 122), .. a];
+        repo.Write("c", Snap.Small, w => w.Append("data", data));
+        using var reader = repo.Open("c", blockCacheBytes: 256 << 10);
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, t =>
+        {
+            var random = new Random(t);
+            var buffer = new byte[50_000];
+            for (int i = 0; i < 100; i++)
+            {
+                long offset = random.NextInt64(data.Length);
+                int n = reader.ReadAt("data", offset, buffer);
+                Assert.True(buffer.AsSpan(0, n).SequenceEqual(data.AsSpan((int)offset, n)), $"thread {t} read {i}");
+            }
+        });
+        Assert.Equal(new Dictionary<string, int> { ["a"] = 1, ["b"] = 1 }, repo.Loads.ToDictionary());
+    }
+
+    [Fact]
     public void Disposing_a_child_disposes_the_parents_it_opened()
     {
         var repo = ParentAndChild(116);

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using Lode.Snapshots.Format;
 using Lode.Snapshots.Writing;
 
@@ -18,7 +17,7 @@ namespace Lode.Snapshots;
 /// looked up and compressed. Blocks are written in order on the calling thread, so the output is the same for any
 /// parallelism and any split of the input into <see cref="Append"/> calls (up to random salts and nonces when
 /// encrypted). At most 2 × Parallelism chunks are in flight, so memory is bounded (about 2 × Parallelism × 3 ×
-/// the largest block, plus 230 KiB per stream and the dedup table; plus up to twice the sample size while a
+/// the largest block, plus 230 KiB per stream and the dedup table, about 96 bytes per unique block; plus up to twice the sample size while a
 /// dictionary sample is held back) whatever the input size.</para>
 /// <para>Crash safety: the 1024-byte header is reserved as zeros first and written last, so an unfinished file
 /// has no magic and no reader accepts it. The caller then flushes to disk and renames atomically.</para>
@@ -47,7 +46,7 @@ public sealed partial class SnapshotWriter : IDisposable
         _createdAt = options.CreatedAt ?? DateTimeOffset.UtcNow;
         _window = 2 * options.Parallelism;
         var transform = new BlockTransform(keys?.Cipher, null, keys?.Hasher ?? Crypto.BlockHasher.Plain);
-        _context = new JobContext(transform, options.BlockLookup, new ConcurrentDictionary<Sha256Digest, byte>());
+        _context = new JobContext(transform, options.BlockLookup, _dedup);
         _holding = options.TrainDictionary;
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Lode.Snapshots.Format;
 
 namespace Lode.Snapshots.Writing;
@@ -8,7 +7,7 @@ namespace Lode.Snapshots.Writing;
 /// repository lookup, and the claims that let only the first job with a given hash do the lookup and compression.
 /// Thread-safe.
 /// </summary>
-internal sealed class JobContext(BlockTransform transform, ISnapshotBlockLookup? lookup, ConcurrentDictionary<Sha256Digest, byte> claims)
+internal sealed class JobContext(BlockTransform transform, ISnapshotBlockLookup? lookup, DedupTable dedup)
 {
     /// <summary>Hashes and encodes blocks.</summary>
     public BlockTransform Transform { get; } = transform;
@@ -20,11 +19,8 @@ internal sealed class JobContext(BlockTransform transform, ISnapshotBlockLookup?
     public bool ZeroBlocks => Transform.Cipher is null;
 
     /// <summary>A copy that encodes with <paramref name="next"/> (after a dictionary was trained).</summary>
-    public JobContext With(BlockTransform next) => new(next, Lookup, claims);
+    public JobContext With(BlockTransform next) => new(next, Lookup, dedup);
 
-    /// <summary>
-    /// Claims a hash for the calling job: true for the first job to see it, false when another job (earlier, later or
-    /// concurrent) already did — that one will store it or find it, so this one skips the work.
-    /// </summary>
-    public bool Claim(Sha256Digest hash) => claims.TryAdd(hash, 0);
+    /// <summary>Claims a hash for the calling job (see <see cref="DedupTable.Claim"/>).</summary>
+    public bool Claim(Sha256Digest hash) => dedup.Claim(hash);
 }

@@ -103,6 +103,16 @@ public class ZstdDictionaryTests
     }
 
     [Fact]
+    public void A_malformed_dictionary_is_a_codec_error_when_first_used()
+    {
+        using var trained = Trained();
+        var bytes = trained.Bytes.ToArray();
+        new Random(7).NextBytes(bytes.AsSpan(8, 64));
+        using var malformed = new ZstdDictionary(bytes);
+        Assert.Contains("digest", Assert.Throws<CodecException>(() => malformed.Decompress(new byte[16], new byte[16])).Message);
+    }
+
+    [Fact]
     public void Concurrent_calls_share_one_dictionary()
     {
         using var dictionary = Trained();

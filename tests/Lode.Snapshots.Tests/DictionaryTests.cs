@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Lode.IO;
 using Lode.Snapshots.Format;
 
@@ -56,6 +57,21 @@ public sealed class DictionaryTests
             Assert.Equal(0, reader.Header.DictionaryLength);
             Assert.Equal(data, Snap.ReadAll(reader, "data"));
         }
+    }
+
+    [Fact]
+    public void A_malformed_dictionary_with_consistent_hashes_is_a_corrupt_snapshot_not_a_crash()
+    {
+        var data = Records(5000, 505);
+        var file = Write(data, dictionary: true);
+        var descriptor = HeaderFields.Read(file, 1).Descriptor;
+        var where = RegionRef.Read(file.AsSpan((int)descriptor.Offset + 16));
+        new Random(506).NextBytes(file.AsSpan((int)where.Offset + 8, 64));
+        SHA256.HashData(file.AsSpan((int)where.Offset, where.Length)).CopyTo(file.AsSpan((int)descriptor.Offset + 32));
+        SHA256.HashData(file.AsSpan((int)descriptor.Offset, descriptor.Length)).CopyTo(file.AsSpan(SnapshotLayout.DescriptorOffset + 16));
+        FileSurgery.Reseal(file);
+        using var reader = Snap.Open(file);
+        Assert.Throws<SnapshotCorruptException>(() => Snap.ReadAll(reader, "data"));
     }
 
     [Fact]

@@ -90,14 +90,15 @@ public sealed class ZstdDictionary : IDisposable
     /// <param name="destination">At least <see cref="Zstd.CompressBound"/>(source.Length) bytes guarantees success.</param>
     /// <param name="level">The zstd level (as <see cref="Zstd.Compress"/>); one digested dictionary is kept per level used.</param>
     /// <returns>The compressed length in bytes.</returns>
-    /// <exception cref="CodecException">The destination is too small.</exception>
+    /// <exception cref="CodecException">The destination is too small, or libzstd cannot digest the dictionary.</exception>
     /// <exception cref="ObjectDisposedException">The dictionary was disposed.</exception>
     public int Compress(ReadOnlySpan<byte> source, Span<byte> destination, int level) =>
         Run(CompressionHandle(level), compress: true, source, destination);
 
     /// <summary>Decompresses one zstd frame made with this dictionary into <paramref name="destination"/>.</summary>
     /// <returns>The decompressed length in bytes.</returns>
-    /// <exception cref="CodecException">The frame is malformed, needs another dictionary, or does not fit.</exception>
+    /// <exception cref="CodecException">The frame is malformed, needs another dictionary, or does not fit; or libzstd
+    /// cannot digest the dictionary (malformed, or out of memory).</exception>
     /// <exception cref="ObjectDisposedException">The dictionary was disposed.</exception>
     public int Decompress(ReadOnlySpan<byte> source, Span<byte> destination) =>
         Run(DecompressionHandle(), compress: false, source, destination);
@@ -208,7 +209,7 @@ public sealed class ZstdDictionary : IDisposable
         {
             if (handle == 0)
             {
-                throw new OutOfMemoryException("libzstd could not digest the dictionary.");
+                throw new CodecException("libzstd could not digest the dictionary: it is malformed (or memory ran out).");
             }
             SetHandle(handle);
             _compression = compression;

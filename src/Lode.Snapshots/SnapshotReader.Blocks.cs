@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using Lode.IO;
 using Lode.Snapshots.Format;
 using Lode.Snapshots.Reading;
@@ -8,6 +9,8 @@ namespace Lode.Snapshots;
 /// <summary>Finding and decoding index pages and blocks, through the caches.</summary>
 public sealed partial class SnapshotReader
 {
+    private readonly ConcurrentDictionary<BlockKey, Task<byte[]>> _inFlight = new();
+
     /// <summary>Copies bytes at <paramref name="offset"/> from the blocks of one index page; returns how many.</summary>
     private int ReadWithinPage(StreamIndex index, long offset, Span<byte> destination)
     {
@@ -18,21 +21,24 @@ public sealed partial class SnapshotReader
         for (int b = page.FindBlock(offset); b < page.Blocks.Length && done < destination.Length; b++)
         {
             var info = page.Blocks[b];
-            long position = offset + done;
-            int within = (int)(position - page.Starts[b]);
+            int within = (int)(offset + done - page.Starts[b]);
             int n = Math.Min(info.LogicalLength - within, destination.Length - done);
-            var target = destination.Slice(done, n);
-            if (info.Kind == BlockKind.Zero)
-            {
-                target.Clear();
-            }
-            else
-            {
-                GetBlock(index.Name, firstBlock + b, info).AsSpan(within, n).CopyTo(target);
-            }
+            CopyBlock(index, firstBlock + b, info, within, destination.Slice(done, n));
             done += n;
         }
         return done;
+    }
+
+    private void CopyBlock(StreamIndex index, long blockNumber, in BlockInfo info, int within, Span<byte> target)
+    {
+        if (info.Kind == SnapshotBlockKind.Zero)
+        {
+            target.Clear();
+        }
+        else
+        {
+            GetBlock(index, blockNumber, info).AsSpan(within, target.Length).CopyTo(target);
+        }
     }
 
     private IndexPage GetPage(StreamIndex index, int pageNumber)
@@ -47,7 +53,7 @@ public sealed partial class SnapshotReader
         {
             var bytes = buffer.AsSpan(0, entry.Length);
             _source.ReadExactlyAt(entry.Offset, bytes);
-            var page = IndexPage.Parse(bytes, index, pageNumber, _fields.Codec, Header.Chunking.LargestBlock, _source.Length);
+            var page = IndexPage.Parse(bytes, index, pageNumber, _rules);
             _pages.Add(entry.Offset, page, page.Weight);
             return page;
         }
@@ -57,26 +63,99 @@ public sealed partial class SnapshotReader
         }
     }
 
-    /// <summary>The plaintext of a stored or duplicate block, from the cache or decoded (and then cached).</summary>
-    private byte[] GetBlock(string stream, long blockNumber, in BlockInfo info)
+    /// <summary>The block info of block <paramref name="blockNumber"/> (0 &lt;= number &lt; BlockCount) of a stream.</summary>
+    private BlockInfo GetInfo(StreamIndex index, long blockNumber)
     {
-        if (_blocks.TryGet(info.StoredOffset, out var cached) && cached!.Length == info.LogicalLength)
+        int pageNumber = index.FindPageOfBlock(blockNumber);
+        return GetPage(index, pageNumber).Blocks[blockNumber - index.Pages[pageNumber].FirstBlock];
+    }
+
+    /// <summary>
+    /// The plaintext of a stored, duplicate or parent block: always fully decoded and checked, whether it comes from
+    /// the cache, from another thread that is decoding it right now (awaited, not decoded twice), or decoded here
+    /// and then cached — so no caller ever sees a half-made or still-compressed buffer.
+    /// </summary>
+    private byte[] GetBlock(StreamIndex index, long blockNumber, in BlockInfo info)
+    {
+        var key = KeyOf(info);
+        if (_blocks.TryGet(key, out var cached) && cached!.Length == info.LogicalLength)
         {
             return cached;
         }
+        var mine = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = _inFlight.GetOrAdd(key, mine.Task);
+        if (running != mine.Task)
+        {
+            var shared = running.GetAwaiter().GetResult();
+            if (shared.Length == info.LogicalLength)
+            {
+                return shared;
+            }
+        }
+        try
+        {
+            var plain = info.Kind == SnapshotBlockKind.Parent ? LoadParentBlock(index, blockNumber, info) : LoadOwnBlock(index, blockNumber, info);
+            _blocks.Add(key, plain, plain.Length);
+            mine.SetResult(plain);
+            return plain;
+        }
+        catch (Exception e)
+        {
+            mine.SetException(e);
+            _ = mine.Task.Exception;
+            throw;
+        }
+        finally
+        {
+            _inFlight.TryRemove(KeyValuePair.Create(key, mine.Task));
+        }
+    }
+
+    /// <summary>
+    /// Decodes up to <paramref name="count"/> blocks from logical <paramref name="from"/> into the cache, for the
+    /// prefetcher. Stops at the first damage (the read that needs the block reports it) or when told to.
+    /// </summary>
+    internal void Warm(StreamIndex index, long from, int count, Func<bool> stopped)
+    {
+        try
+        {
+            foreach (var slot in EnumerateBlocks(index, from, index.Length).Take(count))
+            {
+                if (stopped() || _disposed)
+                {
+                    return;
+                }
+                if (slot.Info.Kind != SnapshotBlockKind.Zero)
+                {
+                    GetBlock(index, slot.Number, slot.Info);
+                }
+            }
+        }
+        catch (Exception e) when (e is SnapshotException or IOException or ObjectDisposedException)
+        {
+            // Best effort: the read that needs the block raises the error.
+        }
+    }
+
+    private static BlockKey KeyOf(in BlockInfo info) => info.Kind == SnapshotBlockKind.Parent
+        ? new BlockKey(1 + (info.ParentIndex * SnapshotLayout.MaxStreams) + info.ParentStream, info.ParentBlock)
+        : new BlockKey(0, info.StoredOffset);
+
+    private byte[] LoadOwnBlock(StreamIndex index, long blockNumber, in BlockInfo info)
+    {
         var plain = new byte[info.LogicalLength];
-        DecodeBlock(stream, blockNumber, info, plain);
-        _blocks.Add(info.StoredOffset, plain, plain.Length);
+        DecodeBlock(index, blockNumber, info, plain);
         return plain;
     }
 
     /// <summary>
-    /// Reads a block's stored bytes, checks their CRC32C, and decompresses them to exactly
-    /// <c>info.LogicalLength</c> bytes in <paramref name="plain"/>.
+    /// Reads a stored or duplicate block's stored bytes, checks their CRC32C, decrypts and decompresses them to
+    /// exactly <c>info.LogicalLength</c> bytes in <paramref name="plain"/>.
     /// </summary>
     /// <returns>The stored length, for progress reports.</returns>
-    private int DecodeBlock(string stream, long blockNumber, in BlockInfo info, Span<byte> plain)
+    private int DecodeBlock(StreamIndex index, long blockNumber, in BlockInfo info, Span<byte> plain)
     {
+        string stream = index.Name;
         var buffer = ArrayPool<byte>.Shared.Rent(info.StoredLength);
         try
         {
@@ -89,20 +168,21 @@ public sealed partial class SnapshotReader
                     $"Block {blockNumber} of stream '{stream}' is corrupt: CRC32C {info.Crc:x8} expected, {crc:x8} found (stored at offset {info.StoredOffset}).",
                     stream, blockNumber, info.Crc.ToString("x8"), crc.ToString("x8"));
             }
-            if (info.IsRaw)
-            {
-                stored.CopyTo(plain);
-                return info.StoredLength;
-            }
+            bool authentic;
             try
             {
-                BlockCodec.Decompress(_fields.Codec, stored, plain);
+                authentic = _transform.TryDecode(stored, index.Settings.Codec, info.IsRaw, plain);
             }
             catch (CodecException e)
             {
                 throw new SnapshotCorruptException(
                     $"Block {blockNumber} of stream '{stream}' is corrupt: it does not decompress to its {info.LogicalLength} bytes ({e.Message}).",
                     stream, blockNumber, $"{info.LogicalLength} bytes", "decompression failed", e);
+            }
+            if (!authentic)
+            {
+                throw new SnapshotAuthenticationException(
+                    $"Block {blockNumber} of stream '{stream}' (stored at offset {info.StoredOffset}) fails its AES-GCM tag: it was tampered with.");
             }
             return info.StoredLength;
         }

@@ -8,8 +8,8 @@ namespace Lode.Snapshots;
 /// <param name="Minor">Changes when fields are added that an older reader may ignore.</param>
 public readonly record struct SnapshotVersion(int Major, int Minor)
 {
-    /// <summary>The version this library writes: 1.0.</summary>
-    public static SnapshotVersion Current { get; } = new(1, 0);
+    /// <summary>The version this library writes: 1.1 (a file that uses no 1.1 feature has the exact 1.0 layout).</summary>
+    public static SnapshotVersion Current { get; } = new(1, 1);
 
     /// <summary>"major.minor", e.g. "1.0".</summary>
     public override string ToString() => $"{Major}.{Minor}";

@@ -6,13 +6,9 @@ using Lode.Snapshots.Writing;
 
 namespace Lode.Snapshots;
 
-/// <summary>The index part: index pages as they fill, then master indexes and the header.</summary>
+/// <summary>The index part: index pages as they fill, then master indexes, the descriptor and the header.</summary>
 public sealed partial class SnapshotWriter
 {
-    private long _storedBlocks;
-    private long _zeroBlocks;
-    private long _duplicateBlocks;
-
     private void AddToPage(StreamState state, in BlockInfo info)
     {
         info.Write(state.Page.AsSpan(8 + (state.PageBlockCount * BlockInfo.Size)));
@@ -68,47 +64,79 @@ public sealed partial class SnapshotWriter
             state.MasterSha256 = Sha256Digest.Compute(master);
             WriteOutput(master);
         }
+        var descriptor = WriteDescriptor();
+        if (descriptor.IsPresent)
+        {
+            descriptor.Sha256.Write(digest);
+            root.AppendData(digest);
+        }
         root.GetHashAndReset(digest);
         var integrityRoot = Sha256Digest.Read(digest);
         long fileLength = _position;
         var header = new byte[SnapshotLayout.HeaderSize];
-        BuildHeader(fileLength, integrityRoot).Write(header);
+        var fields = BuildHeader(fileLength, integrityRoot, descriptor);
+        fields.Write(header);
+        if (_keys is not null)
+        {
+            (fields with { Mac = _keys.Keys.ComputeMac(header) }).Write(header);
+        }
         _output.Seek(0, SeekOrigin.Begin);
         _output.Write(header);
         _output.Seek(fileLength, SeekOrigin.Begin);
         _output.Flush();
-        long logical = 0;
-        long blocks = 0;
-        foreach (var state in _streams)
+        return new SnapshotWriteResult(
+            _streams.Sum(s => s.CommittedLength), fileLength, _streams.Sum(s => s.BlockCount), _storedBlocks, _zeroBlocks, _duplicateBlocks, integrityRoot.ToString())
         {
-            logical += state.CommittedLength;
-            blocks += state.BlockCount;
-        }
-        return new SnapshotWriteResult(logical, fileLength, blocks, _storedBlocks, _zeroBlocks, _duplicateBlocks, integrityRoot.ToString());
+            ParentBlocks = _parentBlocks,
+            ParentBytes = _parentBytes,
+            Parents = _parents.Entries.Select(p => p.ToPublic()).ToArray(),
+            DictionaryLength = _dictionary?.Bytes.Length ?? 0,
+        };
     }
 
-    private HeaderFields BuildHeader(long fileLength, Sha256Digest integrityRoot)
+    /// <summary>Writes the descriptor when a stream differs from the defaults, there are parents, or a dictionary.</summary>
+    private RegionRef WriteDescriptor()
     {
-        var chunking = _options.Chunking;
+        bool needed = _parents.Entries.Count > 0 || _dictionary is not null || _streams.Exists(s => s.Settings != _defaults);
+        if (!needed)
+        {
+            return default;
+        }
+        var bytes = new Descriptor(_streams.ConvertAll(s => s.Settings), _parents.Entries, _dictionary?.Bytes.Length ?? 0, _dictionaryRegion).Encode();
+        var region = new RegionRef(_position, bytes.Length, Sha256Digest.Compute(bytes));
+        WriteOutput(bytes);
+        return region;
+    }
+
+    private HeaderFields BuildHeader(long fileLength, Sha256Digest integrityRoot, RegionRef descriptor)
+    {
+        var features = Features.None;
+        features |= descriptor.IsPresent ? Features.Descriptor : 0;
+        features |= _keys is not null ? Features.Encryption : 0;
+        features |= _parents.Entries.Count > 0 ? Features.ParentBlocks : 0;
+        features |= _dictionary is not null ? Features.Dictionary : 0;
         var streams = _streams.ConvertAll(s =>
             new StreamEntry(s.Name, s.CommittedLength, s.BlockCount, s.MasterOffset, s.Pages.Count, s.MasterSha256));
         var current = SnapshotVersion.Current;
+        var chunking = _defaults.Chunking;
         return new HeaderFields(
             current.Major,
             current.Minor,
             SnapshotLayout.HeaderSize,
             fileLength,
             (_createdAt.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond,
-            0,
-            _options.Codec,
+            features,
+            _defaults.Codec,
             chunking.Method,
             streams.Count,
-            _options.Level,
+            _defaults.Level,
             chunking.MinSize,
             chunking.AverageSize,
             chunking.MaxSize,
             _options.WriterVersion ?? DefaultWriterVersion(),
             integrityRoot,
+            _keys?.Fields ?? EncryptionFields.None,
+            descriptor,
             streams);
     }
 

@@ -3,19 +3,34 @@ using Lode.Snapshots.Writing;
 
 namespace Lode.Snapshots;
 
-/// <summary>The parallel part: chunks go to the thread pool, results come back in submission order.</summary>
+/// <summary>The parallel part: jobs go to the thread pool, results are committed in submission order.</summary>
 public sealed partial class SnapshotWriter
 {
     private readonly Queue<(ChunkJob Job, Task Work)> _inFlight = new();
     private readonly int _window;
+    private long _storedBlocks;
+    private long _zeroBlocks;
+    private long _duplicateBlocks;
+    private long _parentBlocks;
+    private long _parentBytes;
 
     private void SubmitChunk(StreamState state, int length)
     {
-        var job = new ChunkJob(state, state.Chunk!, length);
+        var job = ChunkJob.ForChunk(state, state.Chunk!, length, _keys?.NextNonce() ?? []);
         state.Chunk = null;
-        var codec = _options.Codec;
-        int level = _options.Level;
-        var work = new Task(() => job.Run(codec, level));
+        Submit(job);
+    }
+
+    /// <summary>Queues a job: held back while a dictionary sample is being gathered, else started now.</summary>
+    private void Submit(ChunkJob job)
+    {
+        if (_holding)
+        {
+            Hold(job);
+            return;
+        }
+        var context = _context;
+        var work = new Task(() => job.Run(context));
         _inFlight.Enqueue((job, work));
         if (_options.Parallelism == 1)
         {
@@ -28,12 +43,28 @@ public sealed partial class SnapshotWriter
         DrainTo(_window - 1);
     }
 
-    /// <summary>Commits finished chunks, oldest first, until at most <paramref name="limit"/> are in flight.</summary>
+    /// <summary>Jobs queued but not yet committed, held back ones included (each may add at most one parent).</summary>
+    private int PendingJobs => _inFlight.Count + _held.Count;
+
+    /// <summary>Commits finished jobs, oldest first, until at most <paramref name="limit"/> are in flight.</summary>
     private void DrainTo(int limit)
     {
         try
         {
-            DrainInOrder(limit);
+            while (_inFlight.Count > limit)
+            {
+                var (job, work) = _inFlight.Peek();
+                work.GetAwaiter().GetResult();
+                _inFlight.Dequeue();
+                try
+                {
+                    Commit(job);
+                }
+                finally
+                {
+                    job.Release();
+                }
+            }
         }
         catch
         {
@@ -42,49 +73,65 @@ public sealed partial class SnapshotWriter
         }
     }
 
-    private void DrainInOrder(int limit)
-    {
-        while (_inFlight.Count > limit)
-        {
-            var (job, work) = _inFlight.Peek();
-            work.GetAwaiter().GetResult();
-            _inFlight.Dequeue();
-            try
-            {
-                Commit(job);
-            }
-            finally
-            {
-                job.Release();
-            }
-        }
-    }
-
+    /// <summary>Turns a finished job into a block info, in order: zero → same hash in this file → earlier snapshot → store.</summary>
     private void Commit(ChunkJob job)
     {
         BlockInfo info;
         if (job.IsZero)
         {
-            info = new BlockInfo(BlockKind.Zero, 0, job.Length, 0, 0, 0, job.Sha256);
+            info = BlockInfo.Zero(job.Length, job.Hash);
             _zeroBlocks++;
         }
-        else if (_dedup.TryGet(job.Sha256, out var existing))
+        else if (_dedup.TryGet(job.Hash, out var existing))
         {
-            info = new BlockInfo(BlockKind.Duplicate, existing.Flags, job.Length, existing.Offset, existing.Length, existing.Crc, job.Sha256);
-            _duplicateBlocks++;
+            info = existing.ToInfo(job.Length, job.Hash);
+            CountRepeat(info);
         }
         else
         {
-            byte flags = job.IsRaw ? BlockInfo.RawFlag : (byte)0;
-            info = new BlockInfo(BlockKind.Stored, flags, job.Length, _position, job.StoredLength, job.Crc, job.Sha256);
-            _dedup.Add(job.Sha256, new DedupTable.Location(_position, job.StoredLength, job.Crc, flags));
-            WriteOutput(job.Stored);
-            _storedBlocks++;
+            if (!job.Decided)
+            {
+                job.Decide(_context);
+            }
+            info = job.Found is { } found && _parents.TryGetOrAdd(found, out ushort parent, out _)
+                ? BlockInfo.Parent(parent, found.StreamIndex, found.BlockNumber, job.Length, job.Hash)
+                : Store(job);
+            _dedup.Add(info);
+            CountRepeat(info);
         }
         AddToPage(job.Stream, info);
     }
 
-    /// <summary>Waits for every chunk in flight (ignoring their failures) and returns their buffers.</summary>
+    private BlockInfo Store(ChunkJob job)
+    {
+        if (!job.IsEncoded)
+        {
+            job.Encode(_context);
+        }
+        byte flags = job.IsRaw ? BlockInfo.RawFlag : (byte)0;
+        var info = new BlockInfo(SnapshotBlockKind.Stored, flags, 0, job.Length, _position, job.Stored.Length, job.Crc, job.Hash);
+        WriteOutput(job.Stored);
+        return info;
+    }
+
+    private void CountRepeat(in BlockInfo info)
+    {
+        switch (info.Kind)
+        {
+            case SnapshotBlockKind.Parent:
+                _parentBlocks++;
+                _parentBytes += info.LogicalLength;
+                break;
+            case SnapshotBlockKind.Duplicate:
+                _duplicateBlocks++;
+                break;
+            default:
+                _storedBlocks++;
+                break;
+        }
+    }
+
+    /// <summary>Waits for every job in flight (ignoring their failures) and returns their buffers and those of held jobs.</summary>
     private void AbandonInFlight()
     {
         while (_inFlight.Count > 0)
@@ -100,5 +147,10 @@ public sealed partial class SnapshotWriter
             }
             job.Release();
         }
+        foreach (var job in _held)
+        {
+            job.Release();
+        }
+        _held.Clear();
     }
 }

@@ -97,7 +97,58 @@ public sealed class ReaderTests
         Assert.InRange(reader.Header.CreatedAt, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(1));
         Assert.Equal(3, reader.Header.Level);
         Assert.Equal(64, reader.Header.IntegrityRoot.Length);
-        Assert.Equal(new SnapshotStreamInfo("data", Data.Length, reader.Header.Streams[0].BlockCount), Assert.Single(reader.Header.Streams));
+        var chunking = new ChunkingOptions(ChunkingMethod.FastCdc, 1024, 4096, 16384);
+        Assert.Equal(new SnapshotStreamInfo("data", Data.Length, reader.Header.Streams[0].BlockCount, Lode.IO.CompressionCodec.Zstd, 3, chunking), Assert.Single(reader.Header.Streams));
+        Assert.Equal(new SnapshotVersion(1, 1), reader.Header.Version);
+        Assert.Empty(reader.Header.Parents);
+        Assert.False(reader.Header.IsEncrypted);
+    }
+
+    [Fact]
+    public async Task ReadAtAsync_returns_the_same_bytes_as_ReadAt()
+    {
+        using var reader = Snap.Open(File());
+        var buffer = new byte[100_000];
+        Assert.Equal(buffer.Length, await reader.ReadAtAsync("data", 12_345, buffer));
+        Assert.Equal(Data.AsSpan(12_345, buffer.Length).ToArray(), buffer);
+        Assert.Equal(10, await reader.ReadAtAsync("data", Data.Length - 10, buffer));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => reader.ReadAtAsync("meta", 0, buffer));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reader.ReadAtAsync("data", 0, buffer, new CancellationToken(canceled: true)));
+    }
+
+    [Theory]
+    [InlineData(4, false)]
+    [InlineData(0, true)]
+    public async Task Sequential_reads_prefetch_the_next_blocks_in_the_background(int prefetchBlocks, bool readsLater)
+    {
+        var source = new CountingSource(File());
+        using var reader = SnapshotReader.Open(source, new SnapshotReaderOptions { PrefetchBlocks = prefetchBlocks });
+        var blocks = reader.GetBlocks("data", 0, 1 << 20);
+        long position = 0;
+        for (int i = 0; i < 3; i++)
+        {
+            position += reader.ReadAt("data", position, new byte[blocks[i].Length]);
+        }
+        await reader.Prefetch;
+        source.Reset();
+        for (int i = 3; i < 6; i++)
+        {
+            position += reader.ReadAt("data", position, new byte[blocks[i].Length]);
+        }
+        Assert.Equal(readsLater, source.BytesRead > 0);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(64L << 20)]
+    public void A_read_spanning_many_blocks_decodes_them_in_parallel_and_returns_the_right_bytes(long cacheBytes)
+    {
+        using var reader = SnapshotReader.Open(new Lode.IO.MemoryByteSource(File()), new SnapshotReaderOptions { BlockCacheBytes = cacheBytes });
+        var buffer = new byte[3 << 20];
+        Assert.Equal(buffer.Length, reader.ReadAt("data", 777, buffer));
+        Assert.Equal(Data.AsSpan(777, buffer.Length).ToArray(), buffer);
+        Assert.Equal(buffer.Length, reader.ReadAt("data", 777, buffer));
+        Assert.Equal(Data.AsSpan(777, buffer.Length).ToArray(), buffer);
     }
 
     private sealed class SynchronousProgress(List<long> reports) : IProgress<long>

@@ -5,6 +5,12 @@ namespace Lode.Snapshots.Tests;
 /// <summary>Helpers to write a snapshot file and read streams back.</summary>
 internal static class Snap
 {
+    /// <summary>FastCDC with small chunks (1/4/16 KiB), so small inputs have many blocks.</summary>
+    public static SnapshotWriterOptions Small { get; } = new()
+    {
+        Chunking = new ChunkingOptions(ChunkingMethod.FastCdc, 1024, 4096, 16384),
+    };
+
     public static SnapshotWriteResult Write(string path, SnapshotWriterOptions? options, Action<SnapshotWriter> body)
     {
         using var output = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite);
@@ -66,4 +72,22 @@ internal static class Snap
     }
 
     public static SnapshotReader Open(byte[] file) => SnapshotReader.Open(new MemoryByteSource(file));
+
+    /// <summary>A copy of <paramref name="options"/> that looks blocks up in <paramref name="lookup"/>.</summary>
+    public static SnapshotWriterOptions WithLookup(this SnapshotWriterOptions options, ISnapshotBlockLookup? lookup) =>
+        options.With(lookup, options.Encryption);
+
+    /// <summary>A copy of <paramref name="options"/> with another lookup and encryption.</summary>
+    public static SnapshotWriterOptions With(this SnapshotWriterOptions options, ISnapshotBlockLookup? lookup, SnapshotEncryption? encryption) => new()
+    {
+        Codec = options.Codec,
+        Level = options.Level,
+        Chunking = options.Chunking,
+        StreamOptions = options.StreamOptions,
+        Parallelism = options.Parallelism,
+        Encryption = encryption,
+        TrainDictionary = options.TrainDictionary,
+        DictionarySampleBytes = options.DictionarySampleBytes,
+        BlockLookup = lookup,
+    };
 }

@@ -14,11 +14,20 @@ public sealed class VersionTests
     }
 
     [Fact]
-    public void Writer_records_version_1_0()
+    public void Writer_records_version_1_1()
+    {
+        using var reader = Snap.Open(Snap.WriteBytes(null, w => w.Append("data", Snap.Text(10_000, 51))));
+        Assert.Equal(new SnapshotVersion(1, 1), reader.Header.Version);
+        Assert.Empty(reader.Warnings);
+    }
+
+    [Fact]
+    public void A_file_without_1_1_features_reads_the_same_as_version_1_0()
     {
         using var reader = Snap.Open(FileWithVersion(1, 0));
         Assert.Equal(new SnapshotVersion(1, 0), reader.Header.Version);
         Assert.Empty(reader.Warnings);
+        Assert.Equal(Snap.Text(10_000, 51), Snap.ReadAll(reader, "data"));
     }
 
     [Fact]
@@ -37,14 +46,14 @@ public sealed class VersionTests
     {
         var e = Assert.Throws<SnapshotFormatException>(() => Snap.Open(FileWithVersion(major, minor)));
         Assert.Contains($"{major}.{minor}", e.Message);
-        Assert.Contains("1.0", e.Message);
+        Assert.Contains("1.1", e.Message);
     }
 
     [Fact]
     public void An_unknown_required_feature_is_refused()
     {
         var file = FileWithVersion(1, 1);
-        file[32] = 1;
+        file[32] = 0x10;
         DamageTests.FixHeaderCrc(file);
         var e = Assert.Throws<SnapshotFormatException>(() => Snap.Open(file));
         Assert.Contains("features", e.Message);

@@ -14,7 +14,7 @@ internal sealed record HeaderFields(
     int HeaderLength,
     long FileLength,
     long CreatedAtMicroseconds,
-    uint RequiredFeatures,
+    Features RequiredFeatures,
     CompressionCodec Codec,
     ChunkingMethod ChunkingMethod,
     int StreamCount,
@@ -24,8 +24,16 @@ internal sealed record HeaderFields(
     int MaxSize,
     string WriterVersion,
     Sha256Digest IntegrityRoot,
+    EncryptionFields Encryption,
+    RegionRef Descriptor,
     IReadOnlyList<StreamEntry> Streams)
 {
+    /// <summary>The header MAC (32 bytes; zero unless encrypted).</summary>
+    public byte[] Mac { get; init; } = new byte[SnapshotLayout.MacSize];
+
+    /// <summary>The file-wide defaults: the settings of every stream of a file without a descriptor.</summary>
+    public StreamSettings Defaults => new(Codec, Level, new ChunkingOptions(ChunkingMethod, MinSize, AverageSize, MaxSize));
+
     /// <summary>Encodes the header into 1024 bytes, reserved fields zero, and the CRC32C last.</summary>
     public void Write(Span<byte> header)
     {
@@ -36,7 +44,7 @@ internal sealed record HeaderFields(
         BinaryPrimitives.WriteInt32LittleEndian(header[12..], HeaderLength);
         BinaryPrimitives.WriteInt64LittleEndian(header[16..], FileLength);
         BinaryPrimitives.WriteInt64LittleEndian(header[24..], CreatedAtMicroseconds);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[32..], RequiredFeatures);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[32..], (uint)RequiredFeatures);
         header[36] = (byte)Codec;
         header[37] = (byte)ChunkingMethod;
         header[38] = (byte)StreamCount;
@@ -47,40 +55,30 @@ internal sealed record HeaderFields(
         var version = header.Slice(56, SnapshotLayout.WriterVersionSize);
         Encoding.UTF8.GetBytes(WriterVersion, version);
         IntegrityRoot.Write(header[88..]);
+        if (Encryption.IsEncrypted)
+        {
+            Encryption.Write(header[SnapshotLayout.EncryptionOffset..]);
+        }
+        Descriptor.Write(header[SnapshotLayout.DescriptorOffset..]);
         for (int i = 0; i < Streams.Count; i++)
         {
-            var entry = header.Slice(SnapshotLayout.StreamTableOffset + (i * SnapshotLayout.StreamEntrySize), SnapshotLayout.StreamEntrySize);
-            var s = Streams[i];
-            Encoding.ASCII.GetBytes(s.Name, entry);
-            BinaryPrimitives.WriteInt64LittleEndian(entry[16..], s.Length);
-            BinaryPrimitives.WriteInt64LittleEndian(entry[24..], s.BlockCount);
-            BinaryPrimitives.WriteInt64LittleEndian(entry[32..], s.MasterOffset);
-            BinaryPrimitives.WriteInt32LittleEndian(entry[40..], s.PageCount);
-            s.MasterSha256.Write(entry[48..]);
+            Streams[i].Write(header.Slice(SnapshotLayout.StreamTableOffset + (i * SnapshotLayout.StreamEntrySize), SnapshotLayout.StreamEntrySize));
         }
+        Mac.CopyTo(header[SnapshotLayout.MacOffset..]);
         BinaryPrimitives.WriteUInt32LittleEndian(header[SnapshotLayout.HeaderCrcOffset..],
             Crc32C.Compute(header[..SnapshotLayout.HeaderCrcOffset]));
     }
 
     /// <summary>
-    /// Decodes the fixed fields of a 1.x header (after magic, version and CRC were checked); stream names are
-    /// decoded as ASCII up to the first zero byte, up to <paramref name="streamCount"/> rows.
+    /// Decodes the fields of a 1.x header (after magic, version and CRC were checked); stream names are decoded as
+    /// ASCII up to the first zero byte, up to <paramref name="streamCount"/> rows.
     /// </summary>
     public static HeaderFields Read(ReadOnlySpan<byte> header, int streamCount)
     {
         var streams = new StreamEntry[streamCount];
         for (int i = 0; i < streamCount; i++)
         {
-            var entry = header.Slice(SnapshotLayout.StreamTableOffset + (i * SnapshotLayout.StreamEntrySize), SnapshotLayout.StreamEntrySize);
-            var name = entry[..StreamNames.MaxLength];
-            int end = name.IndexOf((byte)0);
-            streams[i] = new StreamEntry(
-                Encoding.Latin1.GetString(end < 0 ? name : name[..end]),
-                BinaryPrimitives.ReadInt64LittleEndian(entry[16..]),
-                BinaryPrimitives.ReadInt64LittleEndian(entry[24..]),
-                BinaryPrimitives.ReadInt64LittleEndian(entry[32..]),
-                BinaryPrimitives.ReadInt32LittleEndian(entry[40..]),
-                Sha256Digest.Read(entry[48..]));
+            streams[i] = StreamEntry.Read(header.Slice(SnapshotLayout.StreamTableOffset + (i * SnapshotLayout.StreamEntrySize), SnapshotLayout.StreamEntrySize));
         }
         var version = header.Slice(56, SnapshotLayout.WriterVersionSize);
         int versionEnd = version.IndexOf((byte)0);
@@ -90,7 +88,7 @@ internal sealed record HeaderFields(
             BinaryPrimitives.ReadInt32LittleEndian(header[12..]),
             BinaryPrimitives.ReadInt64LittleEndian(header[16..]),
             BinaryPrimitives.ReadInt64LittleEndian(header[24..]),
-            BinaryPrimitives.ReadUInt32LittleEndian(header[32..]),
+            (Features)BinaryPrimitives.ReadUInt32LittleEndian(header[32..]),
             (CompressionCodec)header[36],
             (ChunkingMethod)header[37],
             header[38],
@@ -100,6 +98,11 @@ internal sealed record HeaderFields(
             BinaryPrimitives.ReadInt32LittleEndian(header[52..]),
             Encoding.UTF8.GetString(versionEnd < 0 ? version : version[..versionEnd]),
             Sha256Digest.Read(header[88..]),
-            streams);
+            EncryptionFields.Read(header[SnapshotLayout.EncryptionOffset..]),
+            RegionRef.Read(header[SnapshotLayout.DescriptorOffset..]),
+            streams)
+        {
+            Mac = header.Slice(SnapshotLayout.MacOffset, SnapshotLayout.MacSize).ToArray(),
+        };
     }
 }

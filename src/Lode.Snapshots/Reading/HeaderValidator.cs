@@ -12,12 +12,12 @@ internal static class HeaderValidator
 {
     /// <summary>Reads the header of <paramref name="source"/>.</summary>
     /// <param name="source">The snapshot file.</param>
+    /// <param name="header">Receives the header's 1024 bytes (for the MAC check).</param>
     /// <param name="warnings">Receives a warning when the file is a newer minor version.</param>
     /// <exception cref="SnapshotFormatException">Anything is wrong; the message says what and where.</exception>
-    public static HeaderFields Read(IByteSource source, List<string> warnings)
+    public static HeaderFields Read(IByteSource source, Span<byte> header, List<string> warnings)
     {
         long fileLength = source.Length;
-        Span<byte> header = stackalloc byte[SnapshotLayout.HeaderSize];
         header = header[..(int)Math.Min(fileLength, SnapshotLayout.HeaderSize)];
         source.ReadExactlyAt(0, header);
         if (header.Length < 12)
@@ -54,7 +54,7 @@ internal static class HeaderValidator
             throw Bad($"The header lists {streamCount} streams; at most {SnapshotLayout.MaxStreams} are allowed.", 38);
         }
         var fields = HeaderFields.Read(header, streamCount);
-        Check(fields, fileLength);
+        Check(fields, header, fileLength);
         if (version.Minor > current.Minor)
         {
             warnings.Add($"The snapshot has format version {version}, newer than this reader's {current}; fields added after {current} are ignored.");
@@ -62,7 +62,7 @@ internal static class HeaderValidator
         return fields;
     }
 
-    private static void Check(HeaderFields h, long fileLength)
+    private static void Check(HeaderFields h, ReadOnlySpan<byte> header, long fileLength)
     {
         if (h.HeaderLength != SnapshotLayout.HeaderSize)
         {
@@ -72,9 +72,9 @@ internal static class HeaderValidator
         {
             throw Bad($"The header says the file is {h.FileLength} bytes, but it is {fileLength}: it was truncated or extended.", 16);
         }
-        if (h.RequiredFeatures != 0)
+        if ((h.RequiredFeatures & ~Features.Known) != 0)
         {
-            throw Bad($"The snapshot needs features (bits {h.RequiredFeatures:x8}) that this reader does not have; use a newer Lode.", 32);
+            throw Bad($"The snapshot needs features (bits {(uint)h.RequiredFeatures:x8}) that this reader does not have; use a newer Lode.", 32);
         }
         if (!Enum.IsDefined(h.Codec))
         {
@@ -88,10 +88,53 @@ internal static class HeaderValidator
         {
             throw new SnapshotFormatException($"The header's chunking parameters are invalid: {e.Message}", 37, e);
         }
+        CheckEncryption(h, header);
+        CheckDescriptor(h, header, fileLength);
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < h.Streams.Count; i++)
         {
             CheckStream(h.Streams[i], fileLength, SnapshotLayout.StreamTableOffset + (i * SnapshotLayout.StreamEntrySize), names);
+        }
+    }
+
+    private static void CheckEncryption(HeaderFields h, ReadOnlySpan<byte> header)
+    {
+        const int at = SnapshotLayout.EncryptionOffset;
+        var e = h.Encryption;
+        bool flagged = h.RequiredFeatures.HasFlag(Features.Encryption);
+        if (!flagged)
+        {
+            if (header.Slice(at, EncryptionFields.Size).ContainsAnyExcept((byte)0) || header.Slice(SnapshotLayout.MacOffset, SnapshotLayout.MacSize).ContainsAnyExcept((byte)0))
+            {
+                throw Bad("The header has encryption parameters or a MAC, but its encryption feature bit is clear.", at);
+            }
+            return;
+        }
+        bool iterationsFit = e.Kdf == KdfId.RawKey
+            ? e.Iterations == 0
+            : e.Iterations is >= SnapshotEncryption.MinimumIterations and <= SnapshotEncryption.MaximumIterations;
+        if (e.Kdf is not (KdfId.RawKey or KdfId.Pbkdf2Sha256) || e.Cipher != EncryptionFields.AesGcm
+            || !EncryptionFields.ReservedIsZero(header[at..]) || !iterationsFit)
+        {
+            throw Bad($"The header's encryption parameters are invalid (KDF {(byte)e.Kdf}, cipher {e.Cipher}, {e.Iterations} iterations).", at);
+        }
+    }
+
+    private static void CheckDescriptor(HeaderFields h, ReadOnlySpan<byte> header, long fileLength)
+    {
+        const int at = SnapshotLayout.DescriptorOffset;
+        bool flagged = h.RequiredFeatures.HasFlag(Features.Descriptor);
+        if (!flagged)
+        {
+            if (header.Slice(at, RegionRef.Size).ContainsAnyExcept((byte)0) || (h.RequiredFeatures & (Features.ParentBlocks | Features.Dictionary)) != 0)
+            {
+                throw Bad("The header points at a descriptor, or needs parents or a dictionary, but its descriptor feature bit is clear.", at);
+            }
+            return;
+        }
+        if (!h.Descriptor.FitsIn(fileLength, Descriptor.MaxSize) || BinaryPrimitives.ReadUInt32LittleEndian(header[(at + 12)..]) != 0)
+        {
+            throw Bad($"The descriptor ({h.Descriptor.Length} bytes at {h.Descriptor.Offset}) lies outside the file ({fileLength} bytes) or is too large.", at);
         }
     }
 

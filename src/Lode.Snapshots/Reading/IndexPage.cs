@@ -25,7 +25,7 @@ internal sealed class IndexPage
     /// <summary>Decodes page <paramref name="pageNumber"/> of <paramref name="stream"/> from its bytes.</summary>
     /// <exception cref="SnapshotCorruptException">The page's CRC32C does not match.</exception>
     /// <exception cref="SnapshotFormatException">A block info is malformed or does not fit the file.</exception>
-    public static IndexPage Parse(ReadOnlySpan<byte> bytes, StreamIndex stream, int pageNumber, CompressionCodec codec, int largestBlock, long fileLength)
+    public static IndexPage Parse(ReadOnlySpan<byte> bytes, StreamIndex stream, int pageNumber, BlockRules rules)
     {
         var entry = stream.Pages[pageNumber];
         uint expected = BinaryPrimitives.ReadUInt32LittleEndian(bytes[^4..]);
@@ -45,8 +45,8 @@ internal sealed class IndexPage
         long position = entry.FirstLogicalOffset;
         for (int i = 0; i < blocks.Length; i++)
         {
-            var info = BlockInfo.Read(bytes[(8 + (i * BlockInfo.Size))..], out ushort parent);
-            if (parent != 0 || !IsValid(info, codec, largestBlock, fileLength))
+            var info = BlockInfo.Read(bytes[(8 + (i * BlockInfo.Size))..]);
+            if (!IsValid(info, stream.Settings, rules))
             {
                 throw new SnapshotFormatException(
                     $"Block {entry.FirstBlock + i} of stream '{stream.Name}' has a malformed block info ({info.Kind}, {info.LogicalLength} bytes, {info.StoredLength} stored at {info.StoredOffset}).",
@@ -71,24 +71,28 @@ internal sealed class IndexPage
         return i >= 0 ? i : ~i - 1;
     }
 
-    private static bool IsValid(in BlockInfo b, CompressionCodec codec, int largestBlock, long fileLength)
+    private static bool IsValid(in BlockInfo b, StreamSettings settings, BlockRules rules)
     {
-        if (b.LogicalLength < 1 || b.LogicalLength > largestBlock)
+        if (b.LogicalLength < 1 || b.LogicalLength > settings.Chunking.LargestBlock || (b.Kind != SnapshotBlockKind.Parent && b.ParentIndex != 0))
         {
             return false;
         }
         switch (b.Kind)
         {
-            case BlockKind.Zero:
-                return b.Flags == 0 && b.StoredOffset == 0 && b.StoredLength == 0 && b.Crc == 0;
-            case BlockKind.Stored:
-            case BlockKind.Duplicate:
+            case SnapshotBlockKind.Zero:
+                return !rules.Encrypted && b.Flags == 0 && b.StoredOffset == 0 && b.StoredLength == 0 && b.Crc == 0;
+            case SnapshotBlockKind.Stored:
+            case SnapshotBlockKind.Duplicate:
+                int overhead = rules.Encrypted ? SnapshotLayout.CipherOverhead : 0;
                 bool inFile = b.StoredOffset >= SnapshotLayout.HeaderSize && b.StoredLength >= 1
-                    && b.StoredOffset <= fileLength - b.StoredLength;
+                    && b.StoredOffset <= rules.FileLength - b.StoredLength;
                 bool sized = (b.Flags & ~BlockInfo.RawFlag) == 0 && (b.IsRaw
-                    ? b.StoredLength == b.LogicalLength
-                    : codec != CompressionCodec.None && b.StoredLength < b.LogicalLength);
+                    ? b.StoredLength == b.LogicalLength + overhead
+                    : settings.Codec != CompressionCodec.None && b.StoredLength > overhead && b.StoredLength < b.LogicalLength + overhead);
                 return inFile && sized;
+            case SnapshotBlockKind.Parent:
+                return b.Flags == 0 && b.ParentIndex < rules.ParentCount && b.ParentBlock >= 0
+                    && b.ParentStream is >= 0 and < SnapshotLayout.MaxStreams && b.Crc == 0;
             default:
                 return false;
         }

@@ -1,11 +1,12 @@
 namespace Lode.Snapshots.Reading;
 
 /// <summary>
-/// A least-recently-used cache of immutable values by file offset, bounded by a budget in bytes and split into
+/// A least-recently-used cache of immutable values by key (a file offset, a <see cref="BlockKey"/>), bounded by a budget in bytes and split into
 /// 16 independently locked shards so concurrent readers rarely contend. Thread-safe. A value larger than a
 /// shard's budget (budget / 16) is not cached.
 /// </summary>
-internal sealed class LruCache<TValue>
+internal sealed class LruCache<TKey, TValue>
+    where TKey : struct, IEquatable<TKey>
     where TValue : class
 {
     private const int ShardCount = 16;
@@ -22,21 +23,21 @@ internal sealed class LruCache<TValue>
     }
 
     /// <summary>Finds a value and marks it recently used.</summary>
-    public bool TryGet(long key, out TValue? value) => ShardOf(key).TryGet(key, out value);
+    public bool TryGet(TKey key, out TValue? value) => ShardOf(key).TryGet(key, out value);
 
     /// <summary>Adds (or replaces) a value that costs <paramref name="weight"/> bytes, evicting the least recently used.</summary>
-    public void Add(long key, TValue value, long weight) => ShardOf(key).Add(key, value, weight);
+    public void Add(TKey key, TValue value, long weight) => ShardOf(key).Add(key, value, weight);
 
-    private Shard ShardOf(long key) => _shards[(int)((ulong)(key * unchecked((long)0x9E3779B97F4A7C15)) >> 60)];
+    private Shard ShardOf(TKey key) => _shards[(int)((uint)(key.GetHashCode() * unchecked((int)0x9E3779B9)) >> 28)];
 
     private sealed class Shard(long budget)
     {
-        private readonly Dictionary<long, LinkedListNode<Entry>> _map = [];
+        private readonly Dictionary<TKey, LinkedListNode<Entry>> _map = [];
         private readonly LinkedList<Entry> _order = new();
         private readonly Lock _lock = new();
         private long _used;
 
-        public bool TryGet(long key, out TValue? value)
+        public bool TryGet(TKey key, out TValue? value)
         {
             lock (_lock)
             {
@@ -52,7 +53,7 @@ internal sealed class LruCache<TValue>
             return false;
         }
 
-        public void Add(long key, TValue value, long weight)
+        public void Add(TKey key, TValue value, long weight)
         {
             if (weight > budget)
             {
@@ -77,5 +78,5 @@ internal sealed class LruCache<TValue>
         }
     }
 
-    private readonly record struct Entry(long Key, TValue Value, long Weight);
+    private readonly record struct Entry(TKey Key, TValue Value, long Weight);
 }

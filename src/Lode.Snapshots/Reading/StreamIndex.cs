@@ -7,9 +7,11 @@ namespace Lode.Snapshots.Reading;
 /// <summary>One stream's master index, validated: its pages and where each starts logically. Immutable; thread-safe.</summary>
 internal sealed class StreamIndex
 {
-    private StreamIndex(StreamEntry entry, PageEntry[] pages)
+    private StreamIndex(StreamEntry entry, int position, StreamSettings settings, PageEntry[] pages)
     {
         Name = entry.Name;
+        Position = position;
+        Settings = settings;
         Length = entry.Length;
         BlockCount = entry.BlockCount;
         Pages = pages;
@@ -17,6 +19,12 @@ internal sealed class StreamIndex
 
     /// <summary>The stream's name.</summary>
     public string Name { get; }
+
+    /// <summary>The stream's position in the header's stream table.</summary>
+    public int Position { get; }
+
+    /// <summary>The stream's codec, level and chunking.</summary>
+    public StreamSettings Settings { get; }
 
     /// <summary>Logical length in bytes.</summary>
     public long Length { get; }
@@ -30,7 +38,7 @@ internal sealed class StreamIndex
     /// <summary>Reads and validates a stream's master index: its SHA-256 against the header, then every entry against the file.</summary>
     /// <exception cref="SnapshotCorruptException">The master index does not match its SHA-256.</exception>
     /// <exception cref="SnapshotFormatException">An entry does not fit the file or the stream.</exception>
-    public static StreamIndex Load(IByteSource source, StreamEntry entry)
+    public static StreamIndex Load(IByteSource source, StreamEntry entry, int position, StreamSettings settings)
     {
         var bytes = source.ReadBytes(entry.MasterOffset, checked((int)SnapshotLayout.MasterLength(entry.PageCount)));
         var actual = Sha256Digest.Compute(bytes);
@@ -69,18 +77,28 @@ internal sealed class StreamIndex
         {
             throw new SnapshotFormatException($"The master index of stream '{entry.Name}' lists {nextBlock} blocks; the header says {entry.BlockCount}.", entry.MasterOffset);
         }
-        return new StreamIndex(entry, pages);
+        return new StreamIndex(entry, position, settings, pages);
     }
 
     /// <summary>The page holding logical <paramref name="offset"/> (0 &lt;= offset &lt; Length).</summary>
-    public int FindPage(long offset)
+    public int FindPage(long offset) => LastPageAtOrBefore(offset, byBlock: false);
+
+    /// <summary>The page holding block <paramref name="block"/> (0 &lt;= block &lt; BlockCount).</summary>
+    public int FindPageOfBlock(long block) => LastPageAtOrBefore(block, byBlock: true);
+
+    /// <summary>The logical offset just past page <paramref name="page"/>.</summary>
+    public long PageEnd(int page) => page + 1 < Pages.Length ? Pages[page + 1].FirstLogicalOffset : Length;
+
+    /// <summary>Binary search: the last page whose first logical offset (or first block) is at most <paramref name="value"/>.</summary>
+    private int LastPageAtOrBefore(long value, bool byBlock)
     {
         int lo = 0;
         int hi = Pages.Length - 1;
         while (lo < hi)
         {
             int mid = (lo + hi + 1) >>> 1;
-            if (Pages[mid].FirstLogicalOffset <= offset)
+            long first = byBlock ? Pages[mid].FirstBlock : Pages[mid].FirstLogicalOffset;
+            if (first <= value)
             {
                 lo = mid;
             }
@@ -91,7 +109,4 @@ internal sealed class StreamIndex
         }
         return lo;
     }
-
-    /// <summary>The logical offset just past page <paramref name="page"/>.</summary>
-    public long PageEnd(int page) => page + 1 < Pages.Length ? Pages[page + 1].FirstLogicalOffset : Length;
 }

@@ -3,14 +3,20 @@ using Lode.Snapshots.Format;
 
 namespace Lode.Snapshots.Writing;
 
-/// <summary>A stream being written: its chunker, the chunk being filled, and its open index page.</summary>
-internal sealed class StreamState(string name, ChunkingOptions chunking)
+/// <summary>A stream being written: its settings, chunker, the chunk being filled, and its open index page.</summary>
+internal sealed class StreamState(string name, int position, StreamSettings settings)
 {
     /// <summary>The stream's name.</summary>
     public string Name { get; } = name;
 
+    /// <summary>The stream's position in the stream table.</summary>
+    public int Position { get; } = position;
+
+    /// <summary>The stream's codec, level and chunking.</summary>
+    public StreamSettings Settings { get; } = settings;
+
     /// <summary>Finds this stream's cut points.</summary>
-    public Chunker Chunker { get; } = new(chunking);
+    public Chunker Chunker { get; } = new(settings.Chunking);
 
     /// <summary>The pooled buffer of the chunk being filled (null between chunks); owned by this state.</summary>
     public byte[]? Chunk { get; set; }

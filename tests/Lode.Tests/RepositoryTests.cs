@@ -115,11 +115,13 @@ public sealed class RepositoryTests : IDisposable
         string repoPath = Path.Combine(_dir, "repo");
         using var repository = Repository.Init(repoPath);
         var manifest = repository.CreateSnapshot(root).Manifest;
-        // Flip a byte inside the indexed text (the first shard's text starts right after the 64-byte header).
-        string indexFile = Path.Combine(repoPath, "index", manifest.Id);
-        byte[] bytes = File.ReadAllBytes(indexFile);
-        bytes[64 + 100] ^= 0x20;
-        File.WriteAllBytes(indexFile, bytes);
+        // Flip a byte inside the index stream's first block: lz4 keeps the index header's magic as a literal.
+        string container = Path.Combine(repoPath, "data", manifest.Id);
+        byte[] bytes = File.ReadAllBytes(container);
+        int magic = bytes.AsSpan().IndexOf("LODEIDX"u8);
+        Assert.True(magic > 0, "the index stream's first block was not found in the container");
+        bytes[magic + 100] ^= 0x20;
+        File.WriteAllBytes(container, bytes);
         using var view = repository.OpenSnapshot(manifest);
         var e = Assert.Throws<CorruptDataException>(() => view.Search("haystack"u8, long.MaxValue, (_, _, _) => { }));
         Assert.Contains("corrupt", e.Message, StringComparison.Ordinal);

@@ -49,9 +49,9 @@ internal static class SnapshotCommand
     {
         var m = s.Manifest;
         double seconds = s.Elapsed.TotalSeconds;
-        Console.WriteLine($"Files:   {m.Files} ({m.Directories} directories, {m.Symlinks} symlinks)");
+        Console.WriteLine($"Files:   {m.Files} ({m.UnchangedFiles} unchanged, not read; {m.Directories} directories, {m.Symlinks} symlinks)");
         Console.WriteLine($"Read:    {Terminal.Bytes(s.BytesRead)} ({Terminal.Bytes((long)(s.BytesRead / Math.Max(seconds, 1e-3)))}/s)");
-        Console.WriteLine($"Stored:  {Terminal.Bytes(s.BytesStored)} (snapshot {Terminal.Bytes(s.DataBytesStored)}, search index {Terminal.Bytes(s.IndexBytesStored)} over {Terminal.Bytes(s.IndexedTextBytes)} of unique text)");
+        Console.WriteLine($"Stored:  {Terminal.Bytes(s.BytesStored)} new (search index {Terminal.Bytes(s.IndexBytes)}, {Terminal.Bytes(s.IndexedTextBytes)} of unique text indexed)");
         Console.WriteLine($"Time:    {seconds.ToString("0.00", CultureInfo.InvariantCulture)} s");
         Console.WriteLine($"snapshot {m.ShortId} saved{(m.Tag is null ? "" : $" as '{m.Tag}'")}");
     }
@@ -73,8 +73,8 @@ internal static class SnapshotCommand
             writer.WriteNumber("symlinks", m.Symlinks);
             writer.WriteNumber("bytesRead", s.BytesRead);
             writer.WriteNumber("bytesStored", s.BytesStored);
-            writer.WriteNumber("dataBytesStored", s.DataBytesStored);
-            writer.WriteNumber("indexBytesStored", s.IndexBytesStored);
+            writer.WriteNumber("unchangedFiles", m.UnchangedFiles);
+            writer.WriteNumber("indexBytes", s.IndexBytes);
             writer.WriteNumber("indexedTextBytes", s.IndexedTextBytes);
             writer.WriteNumber("warnings", s.Warnings);
             writer.WriteNumber("seconds", Math.Round(s.Elapsed.TotalSeconds, 3));

@@ -57,7 +57,7 @@ internal static class SnapshotsCommand
                 writer.WriteNumber("directories", s.Directories);
                 writer.WriteNumber("symlinks", s.Symlinks);
                 writer.WriteNumber("size", s.Size);
-                writer.WriteNumber("bytesStored", s.DataLength + s.IndexLength);
+                writer.WriteNumber("bytesStored", s.DataLength + (s.IndexKey is null ? 0 : s.IndexLength));
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();

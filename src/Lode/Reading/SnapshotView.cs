@@ -13,15 +13,13 @@ namespace Lode;
 public sealed partial class SnapshotView : IDisposable
 {
     private readonly Repository _repository;
-    private readonly IByteSource _dataSource;
     private readonly SnapshotReader _reader;
     private readonly Lazy<(IByteSource Source, SearchIndex Index)> _index;
 
-    internal SnapshotView(Repository repository, SnapshotManifest manifest, IByteSource dataSource, SnapshotReader reader, FileTable files)
+    internal SnapshotView(Repository repository, SnapshotManifest manifest, SnapshotReader reader, FileTable files)
     {
         _repository = repository;
         Manifest = manifest;
-        _dataSource = dataSource;
         _reader = reader;
         Files = files;
         _index = new Lazy<(IByteSource, SearchIndex)>(OpenIndex, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -141,7 +139,6 @@ public sealed partial class SnapshotView : IDisposable
     public void Dispose()
     {
         _reader.Dispose();
-        _dataSource.Dispose();
         if (_index.IsValueCreated)
         {
             _index.Value.Source.Dispose();
@@ -150,8 +147,25 @@ public sealed partial class SnapshotView : IDisposable
 
     internal SearchIndex Index => _index.Value.Index;
 
+    /// <summary>The snapshot's container (for the next snapshot's unchanged files and index).</summary>
+    internal SnapshotReader Reader => _reader;
+
     private (IByteSource, SearchIndex) OpenIndex()
     {
+        if (Manifest.IndexKey is null)
+        {
+            string where = $"{Manifest.DataKey} (index stream)";
+            try
+            {
+                // The reader owns the stream; disposing this view of it does nothing.
+                var stream = new ContainerStreamSource(_reader, SnapshotStreams.Index, where);
+                return (stream, SearchIndex.Open(stream, where));
+            }
+            catch (KeyNotFoundException e)
+            {
+                throw new CorruptDataException($"{where} is missing.", e);
+            }
+        }
         var source = _repository.OpenObject(Manifest.IndexKey, Manifest.IndexLength);
         try
         {

@@ -24,27 +24,36 @@ public sealed partial class Repository
         string root = ResolveSourceDirectory(source);
         string id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var temp = Directory.CreateTempSubdirectory("lode-snapshot-");
+        using var previous = OpenPrevious(root);
         try
         {
             string dataPath = Path.Combine(temp.FullName, "data");
             string indexPath = Path.Combine(temp.FullName, "index");
-            var snapshotter = new Snapshotter(options);
+            var snapshotter = new Snapshotter(options, previous);
             FileTable table;
             SnapshotWriteResult written;
             long indexLength;
             long textBytes;
             using (var dataFile = new FileStream(dataPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 20))
             using (var index = new SearchIndexWriter(indexPath, options.IndexShardSize, Environment.ProcessorCount))
+            using (var writer = SnapshotWriter.Create(dataFile, WriterOptions()))
             {
-                using (var writer = SnapshotWriter.Create(dataFile, new SnapshotWriterOptions { Codec = Config.Compression, Level = Config.CompressionLevel }))
+                table = snapshotter.Run(root, writer, index);
+                writer.Append(SnapshotStreams.Meta, table.Serialize());
+                options.Progress?.Report(new SnapshotProgress(0, snapshotter.BytesRead, "", "indexing"));
+                if (snapshotter.ReusesPreviousIndex)
                 {
-                    table = snapshotter.Run(root, writer, index);
-                    writer.Append(SnapshotStreams.Meta, table.Serialize());
-                    options.Progress?.Report(new SnapshotProgress(0, snapshotter.BytesRead, "", "indexing"));
-                    written = writer.Finish();
+                    // Every indexed file is unchanged: the previous index, by reference (no bytes stored again).
+                    indexLength = writer.AppendFrom(SnapshotStreams.Index, previous!.Reader, SnapshotStreams.Index, 0, previous.Reader.GetLength(SnapshotStreams.Index));
+                    textBytes = 0;
                 }
-                indexLength = index.Finish();
-                textBytes = index.TextBytes;
+                else
+                {
+                    index.Finish();
+                    indexLength = AppendFile(writer, SnapshotStreams.Index, indexPath);
+                    textBytes = index.TextBytes;
+                }
+                written = writer.Finish();
             }
             options.Progress?.Report(new SnapshotProgress(0, snapshotter.BytesRead, "", "storing"));
             var manifest = new SnapshotManifest
@@ -61,25 +70,65 @@ public sealed partial class Repository
                 DataKey = ObjectKeys.Data(id),
                 DataLength = new FileInfo(dataPath).Length,
                 DataRoot = written.IntegrityRoot,
-                IndexKey = ObjectKeys.Index(id),
                 IndexLength = indexLength,
+                UnchangedFiles = snapshotter.UnchangedFiles,
                 WriterVersion = WriterVersion,
             };
             PutFile(manifest.DataKey, dataPath);
-            PutFile(manifest.IndexKey, indexPath);
-            using (var json = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(manifest, LodeJsonContext.Default.SnapshotManifest)))
-            {
-                if (!Sync(_store.PutIfAbsentAsync(ObjectKeys.Manifest(id), json)))
-                {
-                    throw new LodeException($"A snapshot with id {id} already exists in {Location}.");
-                }
-            }
+            PutManifest(manifest);
             return new SnapshotResult(manifest, snapshotter.BytesRead, manifest.DataLength, indexLength, textBytes,
                 snapshotter.Warnings, clock.Elapsed);
         }
         finally
         {
             temp.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The latest snapshot of the same source directory on this host, whose unchanged files (and perhaps
+    /// whole index) the new snapshot takes by reference; null when there is none.</summary>
+    private SnapshotView? OpenPrevious(string root)
+    {
+        var manifest = ListSnapshots().LastOrDefault(m => m.Source == root && m.Host == Environment.MachineName);
+        return manifest is null ? null : OpenSnapshot(manifest);
+    }
+
+    private SnapshotWriterOptions WriterOptions() => new()
+    {
+        Codec = Config.Compression,
+        Level = Config.CompressionLevel,
+        BlockLookup = BuildBlockIndex(),
+        Encryption = _containerEncryption,
+        StreamOptions = new Dictionary<string, SnapshotStreamOptions>
+        {
+            [SnapshotStreams.Index] = new()
+            {
+                Codec = CompressionCodec.Lz4,
+                Chunking = new ChunkingOptions(ChunkingMethod.Fixed, AverageSize: 64 << 10),
+            },
+        },
+    };
+
+    private static long AppendFile(SnapshotWriter writer, string stream, string path)
+    {
+        using var input = ReadAheadPolicy.OpenFile(path, new FileInfo(path).Length);
+        byte[] buffer = new byte[ReadAheadPolicy.ChunkSize];
+        long total = 0;
+        ReadOnlySpan<byte> chunk;
+        while (!(chunk = ReadAheadPolicy.Next(input, buffer)).IsEmpty)
+        {
+            writer.Append(stream, chunk);
+            total += chunk.Length;
+        }
+        return total;
+    }
+
+    private void PutManifest(SnapshotManifest manifest)
+    {
+        using var json = new MemoryStream(SealObject(ObjectKeys.Manifest(manifest.Id), JsonSerializer.SerializeToUtf8Bytes(manifest, LodeJsonContext.Default.SnapshotManifest)));
+        if (!Sync(_store.PutIfAbsentAsync(ObjectKeys.Manifest(manifest.Id), json)))
+        {
+            throw new LodeException($"A snapshot with id {manifest.Id} already exists in {Location}.");
         }
     }
 

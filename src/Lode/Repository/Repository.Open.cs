@@ -16,14 +16,9 @@ public sealed partial class Repository
     public SnapshotView OpenSnapshot(SnapshotManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        var source = OpenObject(manifest.DataKey, manifest.DataLength);
+        var reader = OpenContainer(manifest);
         try
         {
-            var reader = SnapshotReader.Open(source);
-            if (reader.Header.IntegrityRoot != manifest.DataRoot)
-            {
-                throw new CorruptDataException($"{manifest.DataKey} is corrupt: its integrity root does not match the manifest's.");
-            }
             long metaLength = reader.GetLength(SnapshotStreams.Meta);
             if (metaLength > Array.MaxLength)
             {
@@ -35,16 +30,16 @@ public sealed partial class Repository
                 throw new CorruptDataException($"{manifest.DataKey} is corrupt: its file table is cut short.");
             }
             var table = FileTable.Deserialize(meta, manifest.DataKey);
-            return new SnapshotView(this, manifest, source, reader, table);
+            return new SnapshotView(this, manifest, reader, table);
         }
         catch (SnapshotException e)
         {
-            source.Dispose();
+            reader.Dispose();
             throw new CorruptDataException($"{manifest.DataKey} is corrupt: {e.Message}", e);
         }
         catch
         {
-            source.Dispose();
+            reader.Dispose();
             throw;
         }
     }

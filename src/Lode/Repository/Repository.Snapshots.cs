@@ -58,11 +58,11 @@ public sealed partial class Repository
         throw new LodeException($"No snapshot '{spec}' in {Location}: give an id, an id prefix, a tag, or 'latest' (see 'lode snapshots').");
     }
 
-    private async Task<SnapshotManifest> ReadManifestAsync(string id)
+    internal async Task<SnapshotManifest> ReadManifestAsync(string id)
     {
         string key = ObjectKeys.Manifest(id);
-        var manifest = ParseJson(await _store.GetAsync(key), LodeJsonContext.Default.SnapshotManifest, key);
-        if (manifest.Id != id || !IdPattern().IsMatch(id) || manifest.DataKey != ObjectKeys.Data(id) || manifest.IndexKey != ObjectKeys.Index(id))
+        var manifest = ParseJson(OpenObjectBytes(key, await _store.GetAsync(key)), LodeJsonContext.Default.SnapshotManifest, key);
+        if (manifest.Id != id || !IdPattern().IsMatch(id) || manifest.DataKey != ObjectKeys.Data(id) || (manifest.IndexKey is not null && manifest.IndexKey != ObjectKeys.Index(id)))
         {
             throw new CorruptDataException($"{key} is corrupt: its id or object keys do not match its name.");
         }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Lode.ObjectStorage;
+using Lode.Snapshots;
 
 namespace Lode;
 
@@ -13,11 +14,16 @@ public sealed partial class Repository : IDisposable
 {
     private readonly IObjectStore _store;
 
-    private Repository(IObjectStore store, string location, RepositoryConfig config)
+    private Repository(IObjectStore store, string location, RepositoryConfig config, byte[]? masterKey)
     {
         _store = store;
         Location = location;
         Config = config;
+        if (masterKey is not null)
+        {
+            _containerEncryption = SnapshotEncryption.FromKey(RepositoryKeys.Derive(masterKey, "container"));
+            _objectKey = RepositoryKeys.Derive(masterKey, "object");
+        }
     }
 
     /// <summary>Where the repository is, as the user named it.</summary>
@@ -52,8 +58,13 @@ public sealed partial class Repository : IDisposable
     }
 
     /// <summary>Opens the repository in <paramref name="store"/>; the repository owns the store from now on.</summary>
-    /// <exception cref="LodeException">There is no repository there, or its config is unreadable.</exception>
-    public static Repository Open(IObjectStore store, string location)
+    /// <param name="store">The store holding the repository.</param>
+    /// <param name="location">Names the repository in messages.</param>
+    /// <param name="password">Asked for the password when the repository is encrypted (only then).</param>
+    /// <exception cref="LodeException">There is no repository there, its config is unreadable, or it is encrypted and
+    /// no password was given.</exception>
+    /// <exception cref="WrongPasswordException">The password does not open the repository.</exception>
+    public static Repository Open(IObjectStore store, string location, Func<string>? password = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         try
@@ -63,7 +74,7 @@ public sealed partial class Repository : IDisposable
             {
                 throw new LodeException($"The repository at {location} has format {config.Version}; this Lode reads format {RepositoryConfig.CurrentVersion}.");
             }
-            return new Repository(store, location, config);
+            return new Repository(store, location, config, Unlock(config, location, password));
         }
         catch (ObjectNotFoundException)
         {
@@ -84,10 +95,14 @@ public sealed partial class Repository : IDisposable
 
     /// <summary>Creates a repository in <paramref name="store"/> and opens it; the repository owns the store.</summary>
     /// <exception cref="LodeException">A repository already exists there.</exception>
-    public static Repository Init(IObjectStore store, string location, RepositoryConfig? settings = null)
+    /// <param name="store">The store to hold the repository.</param>
+    /// <param name="location">Names the repository in messages.</param>
+    /// <param name="settings">Compression settings (the id, time and encryption fields are ignored).</param>
+    /// <param name="password">Encrypt the repository under this password (null: not encrypted).</param>
+    public static Repository Init(IObjectStore store, string location, RepositoryConfig? settings = null, string? password = null)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var repository = TryInit(store, location, settings);
+        var repository = TryInit(store, location, settings, password);
         if (repository is null)
         {
             store.Dispose();
@@ -96,16 +111,23 @@ public sealed partial class Repository : IDisposable
         return repository;
     }
 
-    private static Repository? TryInit(IObjectStore store, string location, RepositoryConfig? settings)
+    private static Repository? TryInit(IObjectStore store, string location, RepositoryConfig? settings, string? password = null)
     {
+        byte[]? masterKey = null;
         var config = (settings ?? new RepositoryConfig { Id = "", Created = default }) with
         {
             Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
             Created = DateTimeOffset.UtcNow,
+            Encryption = null,
         };
+        if (password is not null)
+        {
+            (var encryption, masterKey) = RepositoryKeys.Create(password);
+            config = config with { Encryption = encryption };
+        }
         byte[] json = JsonSerializer.SerializeToUtf8Bytes(config, LodeJsonContext.Default.RepositoryConfig);
         using var content = new MemoryStream(json);
-        return Sync(store.PutIfAbsentAsync(ObjectKeys.Config, content)) ? new Repository(store, location, config) : null;
+        return Sync(store.PutIfAbsentAsync(ObjectKeys.Config, content)) ? new Repository(store, location, config, masterKey) : null;
     }
 
     /// <summary>Opens the repository at a local directory, creating it first when there is none.</summary>

@@ -25,4 +25,7 @@ public sealed record RepositoryConfig
 
     /// <summary>The zstd level of new snapshots.</summary>
     public int CompressionLevel { get; init; } = 3;
+
+    /// <summary>The wrapped master key of an encrypted repository; null when the repository is not encrypted.</summary>
+    public RepositoryEncryption? Encryption { get; init; }
 }

@@ -42,11 +42,15 @@ public sealed record SnapshotManifest
     /// <summary>The container's integrity root (lowercase hex SHA-256 over its index page hashes).</summary>
     public required string DataRoot { get; init; }
 
-    /// <summary>The object key of the search index.</summary>
-    public required string IndexKey { get; init; }
+    /// <summary>The object key of a separate search index (snapshots written by Lode v0); null when the index is the
+    /// container's <c>index</c> stream.</summary>
+    public string? IndexKey { get; init; }
 
-    /// <summary>The search index's length in bytes.</summary>
+    /// <summary>The search index's length in bytes (in its object, or in the container's <c>index</c> stream).</summary>
     public required long IndexLength { get; init; }
+
+    /// <summary>Regular files taken unchanged from the previous snapshot of the same source without reading them.</summary>
+    public long UnchangedFiles { get; init; }
 
     /// <summary>The Lode version that wrote the snapshot.</summary>
     public required string WriterVersion { get; init; }

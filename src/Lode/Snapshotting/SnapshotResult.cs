@@ -1,16 +1,13 @@
 namespace Lode;
 
-/// <summary>What a finished snapshot took and stored.</summary>
+/// <summary>What <see cref="Repository.CreateSnapshot"/> did.</summary>
 /// <param name="Manifest">The new snapshot's manifest.</param>
-/// <param name="BytesRead">File bytes read from the source tree.</param>
-/// <param name="DataBytesStored">Bytes of the snapshot container (compressed contents and the file table).</param>
-/// <param name="IndexBytesStored">Bytes of the search index.</param>
-/// <param name="IndexedTextBytes">Unique text bytes in the search index.</param>
-/// <param name="Warnings">Entries skipped with a warning.</param>
+/// <param name="BytesRead">Bytes read from the tree (unchanged files are not read).</param>
+/// <param name="BytesStored">Bytes this snapshot added to the repository: its container, which holds only chunks no
+/// earlier snapshot stores, the file table and the search index (by reference when it is unchanged).</param>
+/// <param name="IndexBytes">Logical size of the search index (its stream in the container).</param>
+/// <param name="IndexedTextBytes">Bytes of unique text indexed by this snapshot (0 when the previous index was reused).</param>
+/// <param name="Warnings">Entries that could not be read and were skipped.</param>
 /// <param name="Elapsed">Wall time.</param>
-public sealed record SnapshotResult(SnapshotManifest Manifest, long BytesRead, long DataBytesStored, long IndexBytesStored,
-    long IndexedTextBytes, int Warnings, TimeSpan Elapsed)
-{
-    /// <summary>All bytes the snapshot added to the repository.</summary>
-    public long BytesStored => DataBytesStored + IndexBytesStored;
-}
+public sealed record SnapshotResult(SnapshotManifest Manifest, long BytesRead, long BytesStored, long IndexBytes,
+    long IndexedTextBytes, int Warnings, TimeSpan Elapsed);

@@ -8,4 +8,8 @@ internal static class SnapshotStreams
 
     /// <summary>The serialised <see cref="FileTable"/>.</summary>
     public const string Meta = "meta";
+
+    /// <summary>The search index (docs/format.md, "Search index"), in fixed 64 KiB lz4 blocks so a query decodes
+    /// only the few blocks its binary searches touch.</summary>
+    public const string Index = "index";
 }

@@ -9,7 +9,7 @@ namespace Lode;
 /// Reads a tree once into a snapshot container (the <c>data</c> stream: file contents in walk order; the
 /// <c>meta</c> stream: the file table) and a search index, both local temporary files. Not thread-safe.
 /// </summary>
-internal sealed class Snapshotter
+internal sealed partial class Snapshotter
 {
     private const int ReadBufferSize = 1 << 20;
     private const int LargeFile = 64 << 10;
@@ -21,9 +21,11 @@ internal sealed class Snapshotter
     private long _files;
     private long _bytesRead;
 
-    public Snapshotter(SnapshotOptions options)
+    public Snapshotter(SnapshotOptions options, SnapshotView? previous)
     {
         _options = options;
+        _previous = previous;
+        _indexLive = previous?.Manifest.IndexKey is not null || previous is null;
         _warn = message =>
         {
             Warnings++;
@@ -55,7 +57,7 @@ internal sealed class Snapshotter
                     }
                     break;
                 case FileStatusKind.Regular:
-                    var file = ReadFile(walked, writer, index);
+                    var file = TakeUnchanged(walked, writer, index, entries.Count) ?? ReadChanged(walked, writer, index, entries);
                     if (file is not null)
                     {
                         entries.Add(file);
@@ -140,6 +142,8 @@ internal sealed class Snapshotter
                 Kind = FileKind.File,
                 Mode = walked.Status.Mode,
                 ModifiedTimeNs = walked.Status.ModifiedTimeNs,
+                Inode = walked.Status.Inode,
+                Device = walked.Status.Device,
                 Size = size,
                 DataOffset = offset,
                 Sha256 = sha256,

@@ -35,6 +35,13 @@ public sealed class FileEntry
     /// </summary>
     public int TextBlob { get; init; } = -1;
 
+    /// <summary>The file's inode number when it was snapshotted; 0 when unknown (file tables of format 1.0).
+    /// With <see cref="Device"/>, size and modification time it tells the next snapshot the file is unchanged.</summary>
+    public ulong Inode { get; init; }
+
+    /// <summary>The device number (major &lt;&lt; 32 | minor) of the file's file system; 0 when unknown.</summary>
+    public ulong Device { get; init; }
+
     /// <summary>The last path component ("" for the root).</summary>
     public string Name => Path[(Path.LastIndexOf('/') + 1)..];
 

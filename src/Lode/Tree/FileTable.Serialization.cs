@@ -8,6 +8,8 @@ public sealed partial class FileTable
 {
     private static ReadOnlySpan<byte> Magic => "LODEFTAB"u8;
     private const ushort MajorVersion = 1;
+    private const ushort MinorVersion = 1;
+    private const int IdentitySize = 16;
     private const int HeaderSize = 16;
     private const int FixedEntrySize = 40;
     private const int Sha256Size = 32;
@@ -22,10 +24,11 @@ public sealed partial class FileTable
         Span<byte> header = stackalloc byte[HeaderSize];
         Magic.CopyTo(header);
         BinaryPrimitives.WriteUInt16LittleEndian(header[8..], MajorVersion);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[10..], 0);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[10..], MinorVersion);
         BinaryPrimitives.WriteInt32LittleEndian(header[12..], _entries.Length);
         output.Write(header);
         Span<byte> fixedPart = stackalloc byte[FixedEntrySize];
+        Span<byte> identity = stackalloc byte[IdentitySize];
         foreach (var entry in _entries)
         {
             byte[] path = Encoding.UTF8.GetBytes(entry.Path);
@@ -47,6 +50,9 @@ public sealed partial class FileTable
             if (entry.Kind == FileKind.File)
             {
                 output.Write(entry.Sha256.Span);
+                BinaryPrimitives.WriteUInt64LittleEndian(identity, entry.Inode);
+                BinaryPrimitives.WriteUInt64LittleEndian(identity[8..], entry.Device);
+                output.Write(identity);
             }
             output.Write(path);
             output.Write(target);
@@ -78,6 +84,7 @@ public sealed partial class FileTable
         {
             throw new LodeException($"The file table of {where} has format {major}.x; this Lode reads {MajorVersion}.x. Upgrade Lode.");
         }
+        bool hasIdentity = BinaryPrimitives.ReadUInt16LittleEndian(bytes[10..]) >= 1;
         int count = BinaryPrimitives.ReadInt32LittleEndian(bytes[12..]);
         var body = bytes[HeaderSize..^4];
         if (count < 1 || count > body.Length / FixedEntrySize)
@@ -87,7 +94,7 @@ public sealed partial class FileTable
         var entries = new List<FileEntry>(count);
         for (int i = 0; i < count; i++)
         {
-            entries.Add(ReadEntry(ref body, where));
+            entries.Add(ReadEntry(ref body, hasIdentity, where));
         }
         if (!body.IsEmpty)
         {
@@ -103,7 +110,7 @@ public sealed partial class FileTable
         }
     }
 
-    private static FileEntry ReadEntry(ref ReadOnlySpan<byte> body, string where)
+    private static FileEntry ReadEntry(ref ReadOnlySpan<byte> body, bool hasIdentity, string where)
     {
         if (body.Length < FixedEntrySize)
         {
@@ -113,8 +120,9 @@ public sealed partial class FileTable
         int pathLength = BinaryPrimitives.ReadUInt16LittleEndian(body[2..]);
         int targetLength = BinaryPrimitives.ReadUInt16LittleEndian(body[36..]);
         int hashLength = kind == FileKind.File ? Sha256Size : 0;
+        int identityLength = kind == FileKind.File && hasIdentity ? IdentitySize : 0;
         if (kind is not (FileKind.File or FileKind.Directory or FileKind.Symlink) ||
-            body.Length < FixedEntrySize + hashLength + pathLength + targetLength ||
+            body.Length < FixedEntrySize + hashLength + identityLength + pathLength + targetLength ||
             (kind == FileKind.Symlink) != (targetLength > 0))
         {
             throw new CorruptDataException($"The file table of {where} is corrupt: an entry has kind {(byte)kind} or lengths that do not fit.");
@@ -135,10 +143,12 @@ public sealed partial class FileTable
             DataOffset = offset,
             TextBlob = BinaryPrimitives.ReadInt32LittleEndian(body[32..]),
             Sha256 = rest[..hashLength].ToArray(),
-            Path = Encoding.UTF8.GetString(rest.Slice(hashLength, pathLength)),
-            LinkTarget = targetLength == 0 ? null : Encoding.UTF8.GetString(rest.Slice(hashLength + pathLength, targetLength)),
+            Inode = identityLength == 0 ? 0 : BinaryPrimitives.ReadUInt64LittleEndian(rest[hashLength..]),
+            Device = identityLength == 0 ? 0 : BinaryPrimitives.ReadUInt64LittleEndian(rest[(hashLength + 8)..]),
+            Path = Encoding.UTF8.GetString(rest.Slice(hashLength + identityLength, pathLength)),
+            LinkTarget = targetLength == 0 ? null : Encoding.UTF8.GetString(rest.Slice(hashLength + identityLength + pathLength, targetLength)),
         };
-        body = rest[(hashLength + pathLength + targetLength)..];
+        body = rest[(hashLength + identityLength + pathLength + targetLength)..];
         return entry;
     }
 }

@@ -81,12 +81,14 @@ public sealed class DamageTests(GeneratedTreeFixture fixture)
         }
     }
 
-    /// <summary>A copy of the fixture's repository with the middle byte of <c>KIND/&lt;id&gt;</c> inverted.</summary>
+    /// <summary>A copy of the fixture's repository with one byte inverted: the middle byte of the container
+    /// <c>data/&lt;id&gt;</c> ("data"), or a byte of the search index stream inside it ("index").</summary>
     private string DamagedCopy(TempDirectory work, string kind)
     {
         string repo = work.Combine("repo");
         fixture.CopyRepository(repo);
-        Damage.FlipMiddleByte(Path.Combine(repo, kind, fixture.Snapshot.Id));
+        string container = Path.Combine(repo, "data", fixture.Snapshot.Id);
+        _ = kind == "index" ? Damage.FlipIndexStreamByte(container) : Damage.FlipMiddleByte(container);
         return repo;
     }
 }

@@ -14,12 +14,16 @@ namespace Lode.SuffixArrays;
 /// <c>i - 1</c> and <c>i</c> under the text's order, and <c>lcp[0]</c> must be 0. While merging, the LCP of the
 /// last output with each head decides most steps without looking at the text: if the head of the run that
 /// produced the last output shares more with it than the other head does, it is smaller, and vice versa. Only
-/// on a tie are the two suffixes compared, starting after the bytes known to match.</para>
+/// on a tie are the two suffixes compared, starting after the bytes known to match. (Written with both LCPs
+/// kept explicitly rather than by swapping the runs' roles, which keeps the loop's state in registers.)</para>
 /// <para>The entry type is <see cref="int"/> (texts below 2 GiB) or <see cref="long"/>; the JIT
 /// specialises each. Stateless and thread-safe; the caller owns every span.</para>
 /// </remarks>
 internal static class LcpMerge
 {
+    /// <summary>Scanned bytes a merge counts locally before settling with the meter.</summary>
+    private const long SettleBytes = 1 << 20;
+
     /// <summary>
     /// Merges run X and run Y into Z (<c>|Z| = |X| + |Y|</c>), writing Z's LCPs (<c>zLcp[0] = 0</c>). Z must
     /// not overlap X or Y.
@@ -35,65 +39,70 @@ internal static class LcpMerge
         ref T yl = ref MemoryMarshal.GetReference(yLcp);
         ref T zs = ref MemoryMarshal.GetReference(zSa);
         ref T zl = ref MemoryMarshal.GetReference(zLcp);
-        int xCount = xSa.Length;
-        int yCount = ySa.Length;
+        int xLast = xSa.Length - 1;
+        int yLast = ySa.Length - 1;
         int i = 0;
         int j = 0;
         int k = 0;
-        // X is always the run that produced the last output; lcp(last output, X[i]) = xLcp[i] and
-        // lcp(last output, Y[j]) = m. Before any output both are 0.
-        long m = 0;
-        while (i < xCount && j < yCount)
+        // lx = lcp(last output, X[i]) and ly = lcp(last output, Y[j]); both 0 before any output.
+        long lx = 0;
+        long ly = 0;
+        long scanned = 0;
+        while (i <= xLast && j <= yLast)
         {
-            long lx = long.CreateTruncating(Unsafe.Add(ref xl, i));
-            bool takeX;
-            if (lx > m)
+            if (lx > ly)
             {
+                Unsafe.Add(ref zs, k) = Unsafe.Add(ref xs, i);
                 Unsafe.Add(ref zl, k) = T.CreateTruncating(lx);
-                takeX = true;
+                i++;
+                lx = long.CreateTruncating(Unsafe.Add(ref xl, Math.Min(i, xLast)));
             }
-            else if (lx < m)
+            else if (lx < ly)
             {
-                Unsafe.Add(ref zl, k) = T.CreateTruncating(m);
-                m = lx;
-                takeX = false;
+                Unsafe.Add(ref zs, k) = Unsafe.Add(ref ys, j);
+                Unsafe.Add(ref zl, k) = T.CreateTruncating(ly);
+                j++;
+                ly = long.CreateTruncating(Unsafe.Add(ref yl, Math.Min(j, yLast)));
             }
             else
             {
-                long lcp = text.Compare(long.CreateTruncating(Unsafe.Add(ref xs, i)), long.CreateTruncating(Unsafe.Add(ref ys, j)),
-                    m, out takeX);
-                meter.Spend(lcp - m);
-                Unsafe.Add(ref zl, k) = T.CreateTruncating(m);
-                m = lcp;
+                T a = Unsafe.Add(ref xs, i);
+                T b = Unsafe.Add(ref ys, j);
+                long lcp = text.Compare(long.CreateTruncating(a), long.CreateTruncating(b), lx, out bool aFirst);
+                Unsafe.Add(ref zl, k) = T.CreateTruncating(lx);
+                scanned += lcp - lx;
+                if (aFirst)
+                {
+                    Unsafe.Add(ref zs, k) = a;
+                    i++;
+                    lx = long.CreateTruncating(Unsafe.Add(ref xl, Math.Min(i, xLast)));
+                    ly = lcp;
+                }
+                else
+                {
+                    Unsafe.Add(ref zs, k) = b;
+                    j++;
+                    ly = long.CreateTruncating(Unsafe.Add(ref yl, Math.Min(j, yLast)));
+                    lx = lcp;
+                }
+                if (scanned >= SettleBytes)
+                {
+                    meter.Spend(scanned);
+                    scanned = 0;
+                }
             }
-
-            if (takeX)
-            {
-                Unsafe.Add(ref zs, k++) = Unsafe.Add(ref xs, i++);
-            }
-            else
-            {
-                Unsafe.Add(ref zs, k++) = Unsafe.Add(ref ys, j++);
-                // Y produced the output: it becomes X.
-                (i, j) = (j, i);
-                (xCount, yCount) = (yCount, xCount);
-                ref T swap = ref xs;
-                xs = ref ys;
-                ys = ref swap;
-                swap = ref xl;
-                xl = ref yl;
-                yl = ref swap;
-            }
+            k++;
         }
+        meter.Spend(scanned);
 
-        // At most one run has elements left; its head shares m bytes with the last output (when Y was empty
-        // from the start, m = 0 = X's first LCP).
+        // At most one run has elements left; its head shares lx (or ly) bytes with the last output.
         int rest = k;
-        CopyRest(ref xs, ref xl, i, xCount, ref zs, ref zl, ref k);
-        CopyRest(ref ys, ref yl, j, yCount, ref zs, ref zl, ref k);
+        long restLcp = i <= xLast ? lx : ly;
+        CopyRest(ref xs, ref xl, i, xLast + 1, ref zs, ref zl, ref k);
+        CopyRest(ref ys, ref yl, j, yLast + 1, ref zs, ref zl, ref k);
         if (rest < k)
         {
-            Unsafe.Add(ref zl, rest) = T.CreateTruncating(m);
+            Unsafe.Add(ref zl, rest) = T.CreateTruncating(restLcp);
         }
     }
 

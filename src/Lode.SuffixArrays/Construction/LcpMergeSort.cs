@@ -13,6 +13,9 @@ namespace Lode.SuffixArrays;
 /// </remarks>
 internal static class LcpMergeSort
 {
+    /// <summary>Runs up to this length are sorted directly (<see cref="SortSmall"/>), not merged.</summary>
+    private const int SmallRun = 16;
+
     /// <summary>
     /// Sorts the positions in <paramref name="sa"/> in place and writes their LCPs to <paramref name="lcp"/>
     /// (<c>lcp[0] = 0</c>), using <paramref name="scratchSa"/> and <paramref name="scratchLcp"/> (each at least as
@@ -39,7 +42,7 @@ internal static class LcpMergeSort
         where T : unmanaged, IBinaryInteger<T>
     {
         int n = dst.Length;
-        if (n <= 2)
+        if (n <= SmallRun)
         {
             SortSmall(text, dst, dstLcp, ref meter);
             return;
@@ -50,25 +53,65 @@ internal static class LcpMergeSort
         LcpMerge.Merge(text, src[..half], srcLcp[..half], src[half..], srcLcp[half..], dst, dstLcp, ref meter);
     }
 
+    /// <summary>
+    /// Sorts a short run (at most <see cref="SmallRun"/> entries) by insertion on the suffixes' first 8 bytes held
+    /// as integers, comparing the text only when those are equal or cut short, and writes the LCPs.
+    /// </summary>
     private static void SortSmall<T>(in SuffixText text, Span<T> sa, Span<T> lcp, ref ScanMeter meter)
         where T : unmanaged, IBinaryInteger<T>
     {
-        if (sa.Length == 0)
+        int n = sa.Length;
+        Span<long> positions = stackalloc long[SmallRun];
+        Span<ulong> keys = stackalloc ulong[SmallRun];
+        Span<bool> complete = stackalloc bool[SmallRun];
+        for (int e = 0; e < n; e++)
         {
-            return;
-        }
-        lcp[0] = T.Zero;
-        if (sa.Length == 2)
-        {
-            long a = long.CreateTruncating(sa[0]);
-            long b = long.CreateTruncating(sa[1]);
-            long common = text.Compare(a, b, 0, out bool aFirst);
-            meter.Spend(common);
-            if (!aFirst)
+            long position = long.CreateTruncating(sa[e]);
+            ulong key = text.Prefix8(position, out bool whole);
+            int at = e;
+            while (at > 0 && Before(text, position, key, whole, positions[at - 1], keys[at - 1], complete[at - 1]))
             {
-                (sa[0], sa[1]) = (sa[1], sa[0]);
+                positions[at] = positions[at - 1];
+                keys[at] = keys[at - 1];
+                complete[at] = complete[at - 1];
+                at--;
             }
-            lcp[1] = T.CreateTruncating(common);
+            positions[at] = position;
+            keys[at] = key;
+            complete[at] = whole;
         }
+        long scanned = 0;
+        for (int e = 0; e < n; e++)
+        {
+            sa[e] = T.CreateTruncating(positions[e]);
+            long common = 0;
+            if (e > 0)
+            {
+                ulong difference = keys[e - 1] ^ keys[e];
+                if (complete[e - 1] & complete[e] & difference != 0)
+                {
+                    common = BitOperations.LeadingZeroCount(difference) >> 3;
+                }
+                else
+                {
+                    long known = complete[e - 1] & complete[e] ? sizeof(ulong) : 0;
+                    common = text.Compare(positions[e - 1], positions[e], known, out _);
+                    scanned += common - known;
+                }
+            }
+            lcp[e] = T.CreateTruncating(common);
+        }
+        meter.Spend(scanned);
+    }
+
+    /// <summary>Whether suffix <paramref name="a"/> sorts before <paramref name="b"/>, deciding on their 8-byte prefixes when both are complete and differ.</summary>
+    private static bool Before(in SuffixText text, long a, ulong aKey, bool aComplete, long b, ulong bKey, bool bComplete)
+    {
+        if (aComplete & bComplete & aKey != bKey)
+        {
+            return aKey < bKey;
+        }
+        text.Compare(a, b, aComplete & bComplete ? sizeof(ulong) : 0, out bool aFirst);
+        return aFirst;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
@@ -54,6 +55,23 @@ internal readonly unsafe struct SuffixText
         long lcp = known + CommonPrefix(a + known, b + known, limit - known);
         aFirst = lcp == limit ? a > b : _text[a + lcp] < _text[b + lcp];
         return lcp;
+    }
+
+    /// <summary>
+    /// The first 8 bytes of the suffix at <paramref name="position"/> as a big-endian integer, so that integer
+    /// order is the suffixes' order on those bytes; <paramref name="complete"/> tells whether all 8 lie inside the
+    /// text and the context (when not, the value is meaningless and a full comparison is needed).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ulong Prefix8(long position, out bool complete)
+    {
+        complete = position <= Length - sizeof(ulong) && Context >= sizeof(ulong);
+        if (Length < sizeof(ulong))
+        {
+            return 0;
+        }
+        ulong raw = Unsafe.ReadUnaligned<ulong>(_text + Math.Min(position, Length - sizeof(ulong)));
+        return BitConverter.IsLittleEndian ? BinaryPrimitives.ReverseEndianness(raw) : raw;
     }
 
     /// <summary>The LCP of suffixes <paramref name="a"/> and <paramref name="b"/> under the bounded context.</summary>

@@ -12,74 +12,38 @@ namespace Lode.SuffixArrays;
 /// the algorithm or the thread count.</para>
 /// <para>Memory for n text bytes besides the text: CaPS-SA about 8.3n bytes (the 4n result, a 4n LCP array, and
 /// scratch), also when the LCP array is returned; SA-IS under 4.25n bytes (plus 8n when the LCP array is
-/// wanted). Thread-safe: concurrent calls share nothing.</para>
+/// wanted). When <see cref="SuffixArrayOptions.MemoryBudgetBytes"/> is below CaPS-SA's need, the sorted runs
+/// spill to temporary files and memory stays near the result plus the budget. Thread-safe: concurrent calls
+/// share nothing.</para>
 /// </remarks>
 public static class SuffixArray
 {
-    /// <summary>Texts shorter than this are sorted by SA-IS under <see cref="SuffixArrayAlgorithm.Auto"/>.</summary>
-    private const int SaisBelow = 4096;
-
-    /// <summary>Under <see cref="SuffixArrayAlgorithm.Auto"/> in exact mode, CaPS-SA may scan this many text bytes per text byte (plus <see cref="ScanAllowanceBytes"/>) before SA-IS takes over.</summary>
-    private const long ScanBytesPerTextByte = 64;
-
-    private const long ScanAllowanceBytes = 64 << 20;
-
     /// <summary>Builds the suffix array of <paramref name="text"/>.</summary>
     /// <param name="text">The text, at most <see cref="int.MaxValue"/> bytes. Only read; not retained.</param>
-    /// <param name="options">Threads, bounded context and algorithm; null for <see cref="SuffixArrayOptions.Default"/>.</param>
+    /// <param name="options">Threads, bounded context, algorithm and memory budget; null for <see cref="SuffixArrayOptions.Default"/>.</param>
     /// <returns>A new array of <c>text.Length</c> distinct positions in [0, <c>text.Length</c>), owned by the caller.</returns>
     /// <exception cref="ArgumentException">SA-IS was asked for with a bounded context.</exception>
+    /// <exception cref="IOException">The memory budget forced external memory and its temporary files failed.</exception>
     public static int[] Build(ReadOnlySpan<byte> text, SuffixArrayOptions? options = null) =>
-        Construct(text, options ?? SuffixArrayOptions.Default, keepLcp: false).Sa;
+        Sort(text, options ?? SuffixArrayOptions.Default, keepLcp: false).Sa;
 
     /// <summary>Builds the suffix array of <paramref name="text"/> and its LCP array.</summary>
     /// <param name="text">The text, at most <see cref="int.MaxValue"/> bytes. Only read; not retained.</param>
-    /// <param name="options">Threads, bounded context and algorithm; null for <see cref="SuffixArrayOptions.Default"/>.</param>
+    /// <param name="options">Threads, bounded context, algorithm and memory budget; null for <see cref="SuffixArrayOptions.Default"/>.</param>
     /// <returns>Both arrays, new and owned by the caller.</returns>
     /// <exception cref="ArgumentException">SA-IS was asked for with a bounded context.</exception>
+    /// <exception cref="IOException">The memory budget forced external memory and its temporary files failed.</exception>
     public static SuffixArrayResult BuildWithLcp(ReadOnlySpan<byte> text, SuffixArrayOptions? options = null)
     {
-        var (sa, lcp) = Construct(text, options ?? SuffixArrayOptions.Default, keepLcp: true);
+        var (sa, lcp) = Sort(text, options ?? SuffixArrayOptions.Default, keepLcp: true);
         return new SuffixArrayResult(sa, lcp!);
     }
 
-    private static unsafe (int[] Sa, int[]? Lcp) Construct(ReadOnlySpan<byte> text, SuffixArrayOptions options, bool keepLcp)
+    private static unsafe (int[] Sa, int[]? Lcp) Sort(ReadOnlySpan<byte> text, SuffixArrayOptions options, bool keepLcp)
     {
-        if (options.Algorithm == SuffixArrayAlgorithm.Sais && options.BoundedContext is not null)
+        fixed (byte* pointer = text)
         {
-            throw new ArgumentException(
-                "SA-IS sorts in the exact order only; drop the bounded context or use CaPS-SA.", nameof(options));
+            return SuffixSorter.Sort(pointer, text.Length, options, keepLcp);
         }
-        int n = text.Length;
-        if (n == 0)
-        {
-            return ([], keepLcp ? [] : null);
-        }
-        int[] sa = GC.AllocateUninitializedArray<int>(n);
-        bool exact = options.BoundedContext is null;
-        bool useSais = options.Algorithm == SuffixArrayAlgorithm.Sais ||
-            (options.Algorithm == SuffixArrayAlgorithm.Auto && exact && n < SaisBelow);
-        if (!useSais)
-        {
-            var budget = options.Algorithm == SuffixArrayAlgorithm.Auto && exact
-                ? new ScanBudget((ScanBytesPerTextByte * n) + ScanAllowanceBytes)
-                : ScanBudget.Unlimited;
-            int[] lcp = GC.AllocateUninitializedArray<int>(n);
-            try
-            {
-                fixed (byte* pointer = text)
-                {
-                    var suffixes = new SuffixText(pointer, n, options.BoundedContext ?? long.MaxValue);
-                    CapsSa.Build(suffixes, sa, lcp, keepLcp, options.Threads, options.SubarraysFor(n), budget);
-                }
-                return (sa, keepLcp ? lcp : null);
-            }
-            catch (ScanBudgetExceededException)
-            {
-                // Too repetitive for merging in exact mode: SA-IS is linear on any input.
-            }
-        }
-        Sais.Build(new ByteText(text), sa, 256, []);
-        return (sa, keepLcp ? PhiLcp.Compute(text, sa) : null);
     }
 }

@@ -39,7 +39,7 @@ public sealed class SuffixArrayOptions
     }
 
     /// <summary>
-    /// Whether SuffixArrayFileBuilder also writes the LCP array (LCP[i] = longest common prefix of the
+    /// Whether <see cref="SuffixArrayFileBuilder"/> also writes the LCP array (LCP[i] = longest common prefix of the
     /// suffixes at SA[i − 1] and SA[i], LCP[0] = 0). In memory, call <see cref="SuffixArray.BuildWithLcp"/>
     /// instead; <see cref="SuffixArray.Build"/> ignores this flag.
     /// </summary>

@@ -5,7 +5,8 @@ public enum SuffixArrayAlgorithm
 {
     /// <summary>
     /// CaPS-SA on every real input; SA-IS for texts under 4 KiB, and instead of CaPS-SA when an exact (unbounded
-    /// context) sort of very repetitive text scans more than a budget of text bytes (about 64 per text byte).
+    /// context) sort of very repetitive text scans more than a budget of text bytes (2048 per text byte, plus
+    /// 256 MiB) — text made of long repeats, where merging rescans the repeats at every level.
     /// </summary>
     Auto,
 

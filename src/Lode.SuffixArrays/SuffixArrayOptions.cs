@@ -63,8 +63,9 @@ public sealed class SuffixArrayOptions
 
     /// <summary>
     /// CaPS-SA's p: the number of subarrays sorted independently, which is also the number of partitions merged
-    /// independently. Null (the default) picks max(64, 8·threads) for texts of 64 KiB and more (at most one per
-    /// KiB), and 1 below. Changes speed and scratch memory, never the result.
+    /// independently. Null (the default) picks max(128, 8·threads) for texts of 64 KiB and more (at most one per
+    /// KiB), and 1 below; in external memory, the fewest that fit the memory budget. Changes speed and scratch
+    /// memory, never the result.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">Set below 1.</exception>
     public int? SubarrayCount
@@ -79,7 +80,7 @@ public sealed class SuffixArrayOptions
     /// <summary>The effective p for a text of <paramref name="length"/> bytes.</summary>
     internal int SubarraysFor(long length)
     {
-        long p = _subarrayCount ?? (length < 1 << 16 ? 1 : Math.Min(Math.Max(64, 8L * _threads), length >> 10));
+        long p = _subarrayCount ?? (length < 1 << 16 ? 1 : Math.Min(Math.Max(128, 8L * _threads), length >> 10));
         return (int)Math.Clamp(p, 1, Math.Max(1, length));
     }
 }

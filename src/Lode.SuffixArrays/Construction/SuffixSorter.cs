@@ -10,9 +10,9 @@ internal static unsafe class SuffixSorter
     public const int SaisBelow = 4096;
 
     /// <summary>Under <see cref="SuffixArrayAlgorithm.Auto"/> in exact mode, CaPS-SA may scan this many text bytes per text byte (plus <see cref="ScanAllowanceBytes"/>) before SA-IS takes over.</summary>
-    private const long ScanBytesPerTextByte = 64;
+    private const long ScanBytesPerTextByte = 2048;
 
-    private const long ScanAllowanceBytes = 64 << 20;
+    private const long ScanAllowanceBytes = 256 << 20;
 
     /// <summary>Sorts the <paramref name="n"/> bytes at <paramref name="text"/> (which stay valid and unchanged meanwhile).</summary>
     /// <exception cref="ArgumentException">SA-IS was asked for with a bounded context.</exception>
@@ -75,19 +75,23 @@ internal static unsafe class SuffixSorter
         where T : unmanaged, System.Numerics.IBinaryInteger<T>
     {
         int entryBytes = typeof(T) == typeof(int) ? sizeof(int) : sizeof(long);
-        int subarrays = options.SubarrayCount ?? MemoryPlan.ExternalSubarrays(text.Length, entryBytes, options.Threads, budget);
-        subarrays = (int)Math.Clamp(subarrays, 1, text.Length);
+        var (subarrays, bufferRecords) = MemoryPlan.ExternalPlan(text.Length, entryBytes, options.Threads, budget);
+        if (options.SubarrayCount is int chosen)
+        {
+            subarrays = (int)Math.Clamp(chosen, 1, text.Length);
+            bufferRecords = MemoryPlan.BufferRecordsFor(budget, entryBytes, subarrays);
+        }
         bool inMemory = MemoryPlan.RecordBytes(text.Length, entryBytes) +
-            MemoryPlan.ExternalWorkingBytes(text.Length, entryBytes, options.Threads, subarrays) <= budget;
+            MemoryPlan.ExternalWorkingBytes(text.Length, entryBytes, options.Threads, subarrays, bufferRecords) <= budget;
         if (inMemory)
         {
             using var store = new MemoryBucketStore();
-            ExternalCapsSa<T>.Build(text, sink, options.Threads, subarrays, store);
+            ExternalCapsSa<T>.Build(text, sink, options.Threads, subarrays, store, bufferRecords);
             return;
         }
         using var pool = new BucketPool(options.WorkingDirectory ?? Path.GetTempPath(), options.Threads);
         using var spilling = new SpillingBucketStore(pool);
-        ExternalCapsSa<T>.Build(text, sink, options.Threads, subarrays, spilling);
+        ExternalCapsSa<T>.Build(text, sink, options.Threads, subarrays, spilling, bufferRecords);
     }
 
     private static (int[] Sa, int[]? Lcp) SortExternally(SuffixText text, int[] sa, SuffixArrayOptions options, bool keepLcp)

@@ -24,7 +24,7 @@ internal sealed class ExternalCapsSa<T>
     private readonly long _subarrayLength;
     private readonly IBucket[] _buckets;
 
-    private ExternalCapsSa(SuffixText text, int threads, int subarrays, IBucketStore store)
+    private ExternalCapsSa(SuffixText text, int threads, int subarrays, IBucketStore store, int bufferRecords)
     {
         _text = text;
         _threads = threads;
@@ -33,7 +33,7 @@ internal sealed class ExternalCapsSa<T>
         _buckets = new IBucket[subarrays];
         for (int j = 0; j < subarrays; j++)
         {
-            _buckets[j] = store.CreateBucket(Records.PairFormat<T>());
+            _buckets[j] = store.CreateBucket(Records.PairFormat<T>(), bufferRecords);
         }
     }
 
@@ -43,10 +43,12 @@ internal sealed class ExternalCapsSa<T>
     /// <param name="threads">Workers, at least 1.</param>
     /// <param name="subarrays">p, in [1, n]; each subarray and partition must have fewer than 2^31 entries.</param>
     /// <param name="store">Where the sorted pieces wait.</param>
+    /// <param name="bufferRecords">Records each bucket buffers in memory.</param>
     /// <exception cref="IOException">The store failed to spill or load.</exception>
-    public static void Build(SuffixText text, ISuffixArraySink<T> sink, int threads, int subarrays, IBucketStore store)
+    public static void Build(SuffixText text, ISuffixArraySink<T> sink, int threads, int subarrays, IBucketStore store,
+        int bufferRecords = 2048)
     {
-        var build = new ExternalCapsSa<T>(text, threads, subarrays, store);
+        var build = new ExternalCapsSa<T>(text, threads, subarrays, store, bufferRecords);
         try
         {
             long[] pivots = build.ChoosePivots();

@@ -64,9 +64,8 @@ internal sealed partial class CapsSa
             blocks.Release(from, length);
         }
 
-        var meter = new ScanMeter(_budget);
         bool inFirst = Cascade.Merge(_text, scratch.Sa[..size], scratch.Lcp[..size], scratch.OtherSa[..size],
-            scratch.OtherLcp[..size], runStarts.AsSpan(0, runs), ref meter);
+            scratch.OtherLcp[..size], runStarts.AsSpan(0, runs));
         blocks.Write(starts[j], (inFirst ? scratch.Sa : scratch.OtherSa)[..size], (inFirst ? scratch.Lcp : scratch.OtherLcp)[..size]);
     }
 

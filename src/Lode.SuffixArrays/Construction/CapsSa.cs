@@ -25,9 +25,8 @@ internal sealed partial class CapsSa
     private readonly int _threads;
     private readonly int _subarrays;
     private readonly int _subarrayLength;
-    private readonly ScanBudget _budget;
 
-    private CapsSa(SuffixText text, int[] sa, int[] lcp, bool keepLcp, int threads, int subarrays, ScanBudget budget)
+    private CapsSa(SuffixText text, int[] sa, int[] lcp, bool keepLcp, int threads, int subarrays)
     {
         _text = text;
         _sa = sa;
@@ -36,7 +35,6 @@ internal sealed partial class CapsSa
         _threads = threads;
         _subarrays = subarrays;
         _subarrayLength = sa.Length / subarrays;
-        _budget = budget;
     }
 
     /// <summary>
@@ -50,11 +48,9 @@ internal sealed partial class CapsSa
     /// <param name="keepLcp">Whether the LCP array is wanted.</param>
     /// <param name="threads">Workers, at least 1.</param>
     /// <param name="subarrays">p, in [1, n].</param>
-    /// <param name="budget">Text bytes the merges may scan.</param>
-    /// <exception cref="ScanBudgetExceededException">The budget is spent; the arrays hold garbage.</exception>
-    public static void Build(SuffixText text, int[] sa, int[] lcp, bool keepLcp, int threads, int subarrays, ScanBudget budget)
+    public static void Build(SuffixText text, int[] sa, int[] lcp, bool keepLcp, int threads, int subarrays)
     {
-        var build = new CapsSa(text, sa, lcp, keepLcp, threads, subarrays, budget);
+        var build = new CapsSa(text, sa, lcp, keepLcp, threads, subarrays);
         build.SortSubarrays();
         if (subarrays == 1)
         {
@@ -82,8 +78,7 @@ internal sealed partial class CapsSa
             {
                 sa[k] = start + k;
             }
-            var meter = new ScanMeter(_budget);
-            LcpMergeSort.Sort(_text, sa, _lcp.AsSpan(start, end - start), scratch.Sa, scratch.Lcp, ref meter);
+            LcpMergeSort.Sort(_text, sa, _lcp.AsSpan(start, end - start), scratch.Sa, scratch.Lcp);
         });
     }
 

@@ -16,9 +16,8 @@ internal static class Cascade
     /// clobbered.
     /// </summary>
     /// <returns>True when the result ended in <paramref name="sa"/>/<paramref name="lcp"/>, false when in the other pair.</returns>
-    /// <exception cref="ScanBudgetExceededException">The meter's budget is spent.</exception>
     public static bool Merge<T>(in SuffixText text, Span<T> sa, Span<T> lcp, Span<T> otherSa, Span<T> otherLcp,
-        Span<int> runStarts, ref ScanMeter meter)
+        Span<int> runStarts)
         where T : unmanaged, IBinaryInteger<T>
     {
         int total = sa.Length;
@@ -44,7 +43,7 @@ internal static class Cascade
                     int middle = runStarts[r + 1];
                     int end = r + 2 < runs ? runStarts[r + 2] : total;
                     LcpMerge.Merge(text, fromSa[start..middle], fromLcp[start..middle], fromSa[middle..end],
-                        fromLcp[middle..end], toSa[start..end], toLcp[start..end], ref meter);
+                        fromLcp[middle..end], toSa[start..end], toLcp[start..end]);
                 }
                 runStarts[merged++] = start;
             }

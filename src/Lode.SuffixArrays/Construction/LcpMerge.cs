@@ -21,16 +21,13 @@ namespace Lode.SuffixArrays;
 /// </remarks>
 internal static class LcpMerge
 {
-    /// <summary>Scanned bytes a merge counts locally before settling with the meter.</summary>
-    private const long SettleBytes = 1 << 20;
 
     /// <summary>
     /// Merges run X and run Y into Z (<c>|Z| = |X| + |Y|</c>), writing Z's LCPs (<c>zLcp[0] = 0</c>). Z must
     /// not overlap X or Y.
     /// </summary>
-    /// <exception cref="ScanBudgetExceededException">The meter's budget is spent (the output is then partial).</exception>
     public static void Merge<T>(in SuffixText text, ReadOnlySpan<T> xSa, ReadOnlySpan<T> xLcp, ReadOnlySpan<T> ySa,
-        ReadOnlySpan<T> yLcp, Span<T> zSa, Span<T> zLcp, ref ScanMeter meter)
+        ReadOnlySpan<T> yLcp, Span<T> zSa, Span<T> zLcp)
         where T : unmanaged, IBinaryInteger<T>
     {
         ref T xs = ref MemoryMarshal.GetReference(xSa);
@@ -47,7 +44,6 @@ internal static class LcpMerge
         // lx = lcp(last output, X[i]) and ly = lcp(last output, Y[j]); both 0 before any output.
         long lx = 0;
         long ly = 0;
-        long scanned = 0;
         while (i <= xLast && j <= yLast)
         {
             if (lx > ly)
@@ -70,7 +66,6 @@ internal static class LcpMerge
                 T b = Unsafe.Add(ref ys, j);
                 long lcp = text.Compare(long.CreateTruncating(a), long.CreateTruncating(b), lx, out bool aFirst);
                 Unsafe.Add(ref zl, k) = T.CreateTruncating(lx);
-                scanned += lcp - lx;
                 if (aFirst)
                 {
                     Unsafe.Add(ref zs, k) = a;
@@ -85,15 +80,9 @@ internal static class LcpMerge
                     ly = long.CreateTruncating(Unsafe.Add(ref yl, Math.Min(j, yLast)));
                     lx = lcp;
                 }
-                if (scanned >= SettleBytes)
-                {
-                    meter.Spend(scanned);
-                    scanned = 0;
-                }
             }
             k++;
         }
-        meter.Spend(scanned);
 
         // At most one run has elements left; its head shares lx (or ly) bytes with the last output.
         int rest = k;

@@ -21,15 +21,13 @@ internal static class LcpMergeSort
     /// (<c>lcp[0] = 0</c>), using <paramref name="scratchSa"/> and <paramref name="scratchLcp"/> (each at least as
     /// long as <paramref name="sa"/>) as working space.
     /// </summary>
-    /// <exception cref="ScanBudgetExceededException">The meter's budget is spent.</exception>
-    public static void Sort<T>(in SuffixText text, Span<T> sa, Span<T> lcp, Span<T> scratchSa, Span<T> scratchLcp,
-        ref ScanMeter meter)
+    public static void Sort<T>(in SuffixText text, Span<T> sa, Span<T> lcp, Span<T> scratchSa, Span<T> scratchLcp)
         where T : unmanaged, IBinaryInteger<T>
     {
         int n = sa.Length;
         scratchSa = scratchSa[..n];
         sa.CopyTo(scratchSa);
-        SortInto(text, scratchSa, sa, scratchLcp[..n], lcp[..n], ref meter);
+        SortInto(text, scratchSa, sa, scratchLcp[..n], lcp[..n]);
     }
 
     /// <summary>
@@ -37,27 +35,26 @@ internal static class LcpMergeSort
     /// <paramref name="dst"/> hold the same positions, and <paramref name="src"/> is clobbered. The halves are
     /// sorted into <paramref name="src"/> and merged back, so no copying is needed between levels.
     /// </summary>
-    private static void SortInto<T>(in SuffixText text, Span<T> src, Span<T> dst, Span<T> srcLcp, Span<T> dstLcp,
-        ref ScanMeter meter)
+    private static void SortInto<T>(in SuffixText text, Span<T> src, Span<T> dst, Span<T> srcLcp, Span<T> dstLcp)
         where T : unmanaged, IBinaryInteger<T>
     {
         int n = dst.Length;
         if (n <= SmallRun)
         {
-            SortSmall(text, dst, dstLcp, ref meter);
+            SortSmall(text, dst, dstLcp);
             return;
         }
         int half = n >> 1;
-        SortInto(text, dst[..half], src[..half], dstLcp[..half], srcLcp[..half], ref meter);
-        SortInto(text, dst[half..], src[half..], dstLcp[half..], srcLcp[half..], ref meter);
-        LcpMerge.Merge(text, src[..half], srcLcp[..half], src[half..], srcLcp[half..], dst, dstLcp, ref meter);
+        SortInto(text, dst[..half], src[..half], dstLcp[..half], srcLcp[..half]);
+        SortInto(text, dst[half..], src[half..], dstLcp[half..], srcLcp[half..]);
+        LcpMerge.Merge(text, src[..half], srcLcp[..half], src[half..], srcLcp[half..], dst, dstLcp);
     }
 
     /// <summary>
     /// Sorts a short run (at most <see cref="SmallRun"/> entries) by insertion on the suffixes' first 8 bytes held
     /// as integers, comparing the text only when those are equal or cut short, and writes the LCPs.
     /// </summary>
-    private static void SortSmall<T>(in SuffixText text, Span<T> sa, Span<T> lcp, ref ScanMeter meter)
+    private static void SortSmall<T>(in SuffixText text, Span<T> sa, Span<T> lcp)
         where T : unmanaged, IBinaryInteger<T>
     {
         int n = sa.Length;
@@ -80,7 +77,6 @@ internal static class LcpMergeSort
             keys[at] = key;
             complete[at] = whole;
         }
-        long scanned = 0;
         for (int e = 0; e < n; e++)
         {
             sa[e] = T.CreateTruncating(positions[e]);
@@ -96,12 +92,10 @@ internal static class LcpMergeSort
                 {
                     long known = complete[e - 1] & complete[e] ? sizeof(ulong) : 0;
                     common = text.Compare(positions[e - 1], positions[e], known, out _);
-                    scanned += common - known;
                 }
             }
             lcp[e] = T.CreateTruncating(common);
         }
-        meter.Spend(scanned);
     }
 
     /// <summary>Whether suffix <paramref name="a"/> sorts before <paramref name="b"/>, deciding on their 8-byte prefixes when both are complete and differ.</summary>

@@ -5,11 +5,14 @@ namespace Lode.SuffixArrays;
 /// "Permuted Longest-Common-Prefix Array", CPM 2009. Used when SA-IS built the suffix array (CaPS-SA computes
 /// LCPs as it sorts).
 /// </summary>
-/// <remarks>Linear time; 4n bytes of working space besides the 4n-byte result. Stateless and thread-safe.</remarks>
+/// <remarks>Linear time; the caller's 4n-byte working array besides the 4n-byte result. Stateless and thread-safe.</remarks>
 internal static class PhiLcp
 {
-    /// <summary>The LCP array of <paramref name="text"/> and its exact suffix array <paramref name="sa"/>.</summary>
-    public static int[] Compute(ReadOnlySpan<byte> text, ReadOnlySpan<int> sa)
+    /// <summary>
+    /// The LCP array of <paramref name="text"/> and its exact suffix array <paramref name="sa"/>, using
+    /// <paramref name="phi"/> (n entries; clobbered) as working space.
+    /// </summary>
+    public static int[] Compute(ReadOnlySpan<byte> text, ReadOnlySpan<int> sa, int[] phi)
     {
         int n = sa.Length;
         var lcp = GC.AllocateUninitializedArray<int>(n);
@@ -19,7 +22,6 @@ internal static class PhiLcp
         }
         // Φ[SA[i]] = SA[i - 1]: the suffix just before each suffix in suffix order; then, in text order, the
         // permuted LCP drops by at most one from one position to the next.
-        int[] phi = GC.AllocateUninitializedArray<int>(n);
         phi[sa[0]] = -1;
         for (int i = 1; i < n; i++)
         {

@@ -39,8 +39,7 @@ internal static class Pivots
         var lcp = new long[count];
         var scratch = new long[count];
         var scratchLcp = new long[count];
-        var meter = new ScanMeter(ScanBudget.Unlimited);
-        LcpMergeSort.Sort(text, samples.AsSpan(), lcp, scratch, scratchLcp, ref meter);
+        LcpMergeSort.Sort(text, samples.AsSpan(), lcp, scratch, scratchLcp);
         var pivots = new long[partitionCount - 1];
         for (int j = 0; j < pivots.Length; j++)
         {

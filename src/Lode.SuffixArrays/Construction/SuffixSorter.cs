@@ -1,18 +1,23 @@
 namespace Lode.SuffixArrays;
 
 /// <summary>
-/// Chooses and runs the construction for a text in memory: SA-IS, in-memory CaPS-SA (with the SA-IS fallback), or
-/// external-memory CaPS-SA into the result array when the memory budget is too small for the in-memory one.
+/// Chooses and runs the construction for a text in memory: SA-IS, in-memory CaPS-SA (in exact mode with a bounded
+/// context of <see cref="ExactModeContext"/> and the ties refined afterwards), or external-memory CaPS-SA into the
+/// result array when the memory budget is too small for the in-memory one.
 /// </summary>
 internal static unsafe class SuffixSorter
 {
     /// <summary>Texts shorter than this are sorted by SA-IS under <see cref="SuffixArrayAlgorithm.Auto"/>.</summary>
     public const int SaisBelow = 4096;
 
-    /// <summary>Under <see cref="SuffixArrayAlgorithm.Auto"/> in exact mode, CaPS-SA may scan this many text bytes per text byte (plus <see cref="ScanAllowanceBytes"/>) before SA-IS takes over.</summary>
-    private const long ScanBytesPerTextByte = 2048;
+    /// <summary>
+    /// The context CaPS-SA sorts with in exact mode under <see cref="SuffixArrayAlgorithm.Auto"/>, before the tie
+    /// groups are refined: it caps the bytes any comparison scans, so long repeats cost no more than short ones.
+    /// </summary>
+    public const int ExactModeContext = 256;
 
-    private const long ScanAllowanceBytes = 256 << 20;
+    /// <summary>Above this fraction of tied entries the text is so repetitive that SA-IS is faster than refining.</summary>
+    public const double MostTiedFraction = 0.25;
 
     /// <summary>Sorts the <paramref name="n"/> bytes at <paramref name="text"/> (which stay valid and unchanged meanwhile).</summary>
     /// <exception cref="ArgumentException">SA-IS was asked for with a bounded context.</exception>
@@ -24,35 +29,59 @@ internal static unsafe class SuffixSorter
         {
             return ([], keepLcp ? [] : null);
         }
-        var suffixes = new SuffixText(text, n, options.BoundedContext ?? long.MaxValue);
-        bool exact = options.BoundedContext is null;
-        bool useSais = options.Algorithm == SuffixArrayAlgorithm.Sais ||
-            (options.Algorithm == SuffixArrayAlgorithm.Auto && exact && n < SaisBelow);
-        int[] sa = GC.AllocateUninitializedArray<int>(n);
-        if (!useSais)
+        var algorithm = options.Algorithm;
+        if (algorithm == SuffixArrayAlgorithm.Auto && options.BoundedContext is null && n < SaisBelow)
         {
-            int subarrays = options.SubarraysFor(n);
-            if (MemoryPlan.InMemoryBytes(n, options.Threads, subarrays) > options.MemoryBudgetBytes)
-            {
-                return SortExternally(suffixes, sa, options, keepLcp);
-            }
-            var budget = options.Algorithm == SuffixArrayAlgorithm.Auto && exact
-                ? new ScanBudget((ScanBytesPerTextByte * n) + ScanAllowanceBytes)
-                : ScanBudget.Unlimited;
-            int[] lcp = GC.AllocateUninitializedArray<int>(n);
-            try
-            {
-                CapsSa.Build(suffixes, sa, lcp, keepLcp, options.Threads, subarrays, budget);
-                return (sa, keepLcp ? lcp : null);
-            }
-            catch (ScanBudgetExceededException)
-            {
-                // Too repetitive for merging in exact mode: SA-IS is linear on any input.
-            }
+            algorithm = SuffixArrayAlgorithm.Sais;
         }
         var span = new ReadOnlySpan<byte>(text, n);
-        Sais.Build(new ByteText(span), sa, 256, []);
-        return (sa, keepLcp ? PhiLcp.Compute(span, sa) : null);
+        if (algorithm == SuffixArrayAlgorithm.Sais)
+        {
+            return Sais(span, keepLcp);
+        }
+        int subarrays = options.SubarraysFor(n);
+        int[] sa = GC.AllocateUninitializedArray<int>(n);
+        if (MemoryPlan.InMemoryBytes(n, options.Threads, subarrays) > options.MemoryBudgetBytes)
+        {
+            // No room for the ranks of a refinement: external memory sorts in the requested order directly.
+            return SortExternally(new SuffixText(text, n, options.BoundedContext ?? long.MaxValue), sa, options, keepLcp);
+        }
+        bool refine = algorithm == SuffixArrayAlgorithm.Auto && options.BoundedContext is null;
+        var suffixes = new SuffixText(text, n, refine ? ExactModeContext : options.BoundedContext ?? long.MaxValue);
+        int[] lcp = GC.AllocateUninitializedArray<int>(n);
+        CapsSa.Build(suffixes, sa, lcp, keepLcp || refine, options.Threads, subarrays);
+        if (!refine)
+        {
+            return (sa, keepLcp ? lcp : null);
+        }
+        return RefineExact(span, sa, lcp, ExactModeContext, keepLcp);
+    }
+
+    /// <summary>
+    /// Finishes exact mode from a suffix array sorted on the first <paramref name="context"/> bytes: nothing to do
+    /// when no entry ties; Larsson–Sadakane refinement of the tie groups when few do; SA-IS from scratch when more
+    /// than <see cref="MostTiedFraction"/> do.
+    /// </summary>
+    public static (int[] Sa, int[]? Lcp) RefineExact(ReadOnlySpan<byte> text, int[] sa, int[] lcp, int context, bool keepLcp)
+    {
+        long ties = TieRefinement.CountTies(lcp, context);
+        if (ties == 0)
+        {
+            return (sa, keepLcp ? lcp : null);
+        }
+        if (ties > MostTiedFraction * sa.Length)
+        {
+            return Sais(text, keepLcp);
+        }
+        TieRefinement.Refine(sa, lcp, context);
+        return (sa, keepLcp ? PhiLcp.Compute(text, sa, lcp) : null);
+    }
+
+    private static (int[] Sa, int[]? Lcp) Sais(ReadOnlySpan<byte> text, bool keepLcp)
+    {
+        int[] sa = GC.AllocateUninitializedArray<int>(text.Length);
+        SuffixArrays.Sais.Build(new ByteText(text), sa, 256, []);
+        return (sa, keepLcp ? PhiLcp.Compute(text, sa, GC.AllocateUninitializedArray<int>(sa.Length)) : null);
     }
 
     /// <summary>Refuses SA-IS with a bounded context (SA-IS sorts in the exact order only).</summary>

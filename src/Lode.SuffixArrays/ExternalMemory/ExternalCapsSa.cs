@@ -100,8 +100,7 @@ internal sealed class ExternalCapsSa<T>
             {
                 sa[k] = T.CreateTruncating(start + k);
             }
-            var meter = new ScanMeter(ScanBudget.Unlimited);
-            LcpMergeSort.Sort(_text, sa, lcp, buffers.OtherSa, buffers.OtherLcp, ref meter);
+            LcpMergeSort.Sort(_text, sa, lcp, buffers.OtherSa, buffers.OtherLcp);
             Pivots.Locate<T>(_text, sa, pivots, buffers.Bounds);
             // Start with a different partition in each subarray so that workers rarely append to the same bucket.
             for (int step = 0; step < _subarrays; step++)
@@ -145,9 +144,8 @@ internal sealed class ExternalCapsSa<T>
             int runs = bucket.RunCount;
             bucket.LoadAll<T>(buffers.Sa, buffers.Lcp, buffers.Bounds);
             bucket.Dispose();
-            var meter = new ScanMeter(ScanBudget.Unlimited);
             bool inFirst = Cascade.Merge(_text, buffers.Sa.AsSpan(0, size), buffers.Lcp.AsSpan(0, size),
-                buffers.OtherSa.AsSpan(0, size), buffers.OtherLcp.AsSpan(0, size), buffers.Bounds.AsSpan(0, runs), ref meter);
+                buffers.OtherSa.AsSpan(0, size), buffers.OtherLcp.AsSpan(0, size), buffers.Bounds.AsSpan(0, runs));
             var sa = (inFirst ? buffers.Sa : buffers.OtherSa).AsSpan(0, size);
             var lcp = (inFirst ? buffers.Lcp : buffers.OtherLcp).AsSpan(0, size);
             sink.Write(starts[j], sa, sink.WantsLcp ? lcp : []);

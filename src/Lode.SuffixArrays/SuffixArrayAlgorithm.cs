@@ -4,10 +4,11 @@ namespace Lode.SuffixArrays;
 public enum SuffixArrayAlgorithm
 {
     /// <summary>
-    /// CaPS-SA on every real input, SA-IS on texts under 4 KiB. In exact mode (no bounded context) CaPS-SA sorts on
-    /// the first 256 bytes only, which caps the cost of long repeats, and the suffixes that tie on those bytes are
-    /// then put in exact order by prefix doubling (Larsson–Sadakane) — or, when more than a quarter of them tie
-    /// (text made mostly of long repeats), the whole array is rebuilt by SA-IS, which is linear on any input.
+    /// CaPS-SA with a bounded context; SA-IS on texts under 4 KiB. In exact mode (no bounded context) CaPS-SA sorts
+    /// on the first 256 bytes only, which caps the cost of long repeats, and the few suffixes that tie on those bytes
+    /// are then put in exact order by prefix doubling (Larsson–Sadakane). A linear probe first estimates how many
+    /// suffixes would tie: above 3% (text with many long repeats, such as /usr/include with its duplicated
+    /// headers) SA-IS sorts instead, which is linear on any input and then faster.
     /// </summary>
     Auto,
 

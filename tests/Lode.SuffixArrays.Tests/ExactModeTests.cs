@@ -44,8 +44,9 @@ public class ExactModeTests
     [Fact]
     public void Auto_sorts_text_with_a_few_long_repeats_exactly()
     {
-        // About 5% of the suffixes share more than 256 bytes with another: refined, not rebuilt.
-        var text = WithRepeats(new Random(5), 60_000, 1_000, 4);
+        // About 2.5% of the suffixes share more than 256 bytes with another: refined, not rebuilt.
+        var text = WithRepeats(new Random(5), 60_000, 1_000, 2);
+        Assert.InRange(RepeatProbe.TiedFraction(text, SuffixSorter.ExactModeContext), 0.02, 0.03);
         var result = SuffixArray.BuildWithLcp(text);
         int[] expected = Naive.SuffixArray(text);
         Assert.Equal(expected, result.SuffixArray);
@@ -59,6 +60,18 @@ public class ExactModeTests
         var file = TextGenerators.Random(new Random(9), 2_000, 256);
         var text = TextGenerators.Periodic(file, file.Length * 100);
         Assert.Equal(SuffixArray.Build(text, new SuffixArrayOptions { Algorithm = SuffixArrayAlgorithm.Sais }), SuffixArray.Build(text));
+    }
+
+    [Fact]
+    public void The_repeat_probe_sees_how_much_of_a_text_is_repeated()
+    {
+        var random = new Random(31);
+        Assert.Equal(0, RepeatProbe.TiedFraction(TextGenerators.Random(random, 500_000, 4), 256));
+        var half = TextGenerators.Random(random, 250_000, 256);
+        Assert.InRange(RepeatProbe.TiedFraction([.. half, .. half], 256), 0.99, 1.0);
+        var quarter = WithRepeats(random, 400_000, 100_000, 1);
+        Assert.InRange(RepeatProbe.TiedFraction([.. quarter, .. quarter.AsSpan(0, 100_000)], 256), 0.3, 0.45);
+        Assert.Equal(0, RepeatProbe.TiedFraction("short"u8, 256));
     }
 
     /// <summary>Random text with <paramref name="copies"/> copies of one random chunk spliced in at random places.</summary>

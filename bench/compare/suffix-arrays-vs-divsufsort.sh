@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Suffix array construction: Lode (CaPS-SA on 1 and 2 threads, bounded context 256, file to file in external memory
+# Suffix array construction: Lode (default exact mode; CaPS-SA with a 256-byte context on 1 and 2 threads and file to file in external memory
 # with a quarter of the in-memory need, SA-IS alone) against libdivsufsort on the text of /usr/include (~130 MB),
 # 100 MiB of random bytes, 100 MiB of random DNA and a highly repetitive text: time per build, ratio to divsufsort,
 # peak resident memory and peak bytes per text byte, as one BenchmarkDotNet table (each case in its own process).

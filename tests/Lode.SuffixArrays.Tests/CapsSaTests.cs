@@ -54,6 +54,27 @@ public class CapsSaTests
         }).QuickCheckThrowOnFailure();
     }
 
+    public static TheoryData<string> RepetitiveTexts => ["one byte", "periodic", "fibonacci", "file x100"];
+
+    [Theory]
+    [MemberData(nameof(RepetitiveTexts))]
+    public void Bounded_context_sorts_large_repetitive_texts_fast_and_right(string kind)
+    {
+        var random = new Random(kind.Length);
+        byte[] text = kind switch
+        {
+            "one byte" => [.. Enumerable.Repeat((byte)'z', 150_000)],
+            "periodic" => TextGenerators.Periodic("abcabd"u8.ToArray(), 150_000),
+            "fibonacci" => TextGenerators.Fibonacci(150_000),
+            _ => TextGenerators.Periodic(TextGenerators.Random(random, 1_500, 256), 150_000),
+        };
+        // Without a context each of these costs CaPS-SA quadratic rescanning; with one, every comparison stops at 32 bytes.
+        var result = SuffixArray.BuildWithLcp(text, Caps(subarrays: 16, threads: 2, context: 32));
+        int[] expected = Naive.SuffixArray(text, 32);
+        Assert.Equal(expected, result.SuffixArray);
+        Assert.Equal(Naive.Kasai(text, expected, 32), result.Lcp);
+    }
+
     [Fact]
     public void The_result_is_the_same_with_one_thread_and_with_all()
     {

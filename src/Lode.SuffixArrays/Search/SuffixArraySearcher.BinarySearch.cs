@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Lode.IO;
 
 namespace Lode.SuffixArrays;
@@ -47,12 +46,10 @@ public sealed partial class SuffixArraySearcher
     /// it starts with the pattern, positive when above; <paramref name="lcp"/> is their common prefix length.</returns>
     private int CompareSuffix(long index, ReadOnlySpan<byte> pattern, int skip, Span<byte> buffer, out int lcp)
     {
-        Span<byte> entry = buffer[..EntryBytes];
-        _suffixArray.ReadExactlyAt(index * EntryBytes, entry);
-        int position = CheckPosition(index, BinaryPrimitives.ReadInt32LittleEndian(entry));
+        long position = ReadPosition(index, buffer);
 
         lcp = skip;
-        long offset = (long)position + skip;
+        long offset = position + skip;
         while (lcp < pattern.Length)
         {
             long available = _length - offset;

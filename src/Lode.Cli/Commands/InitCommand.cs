@@ -15,8 +15,8 @@ internal static class InitCommand
         Action.Set(command, result =>
         {
             string location = globals.Location(result);
-            using var repository = Repository.Init(location);
-            Console.WriteLine($"created Lode repository {repository.Config.Id[..8]} at {Path.GetFullPath(location)}");
+            using var repository = Repository.Init(location, globals.Options(result));
+            Console.WriteLine($"created Lode repository {repository.Config.Id[..8]} at {RepositoryLocation.Parse(location)}");
             return ExitCodes.Ok;
         });
         return command;

@@ -50,8 +50,8 @@ public sealed record CacheSettings
         }
     }
 
-    /// <summary>The default directory as <paramref name="environment"/> (a variable lookup) defines it.</summary>
-    internal static string DirectoryFrom(Func<string, string?> environment)
+    /// <summary>The default directory as <paramref name="environment"/> (a variable lookup) defines it; see <see cref="DefaultDirectory"/>.</summary>
+    public static string DirectoryFrom(Func<string, string?> environment)
     {
         if (environment("LODE_CACHE_DIR") is { Length: > 0 } explicitly)
         {

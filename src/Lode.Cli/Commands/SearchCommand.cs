@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
-using Lode.ObjectStorage;
 
 namespace Lode.Cli.Commands;
 
@@ -29,8 +28,7 @@ internal static class SearchCommand
         Action.Set(command, result =>
         {
             byte[] pattern = Encoding.UTF8.GetBytes(result.GetValue(text)!);
-            // Only the index is worth caching whole; the container is read for its file table.
-            using var repository = globals.Open(result, data: CacheMode.RangeOnly, index: CacheMode.Lazy);
+            using var repository = globals.Open(result);
             using var view = repository.OpenSnapshot(result.GetValue(snapshot)!);
             using var stdout = Terminal.OpenStdout();
             long limit = result.GetValue(maxCount) ?? long.MaxValue;

@@ -15,8 +15,8 @@ internal sealed class PrefetchedRanges : IByteSource
     /// <summary>Objects up to this size are read whole; larger ones as a head and a tail range.</summary>
     public const int WholeObjectBytes = 2 << 20;
 
-    /// <summary>The head range: covers a container header (1024 bytes) and an index header (64 bytes).</summary>
-    public const int HeadBytes = 4096;
+    /// <summary>The head range: covers a container header (1024 bytes), an index header (64 bytes), and the first block of a <see cref="SmallReadCache"/>.</summary>
+    public const int HeadBytes = SmallReadCache.BlockSize;
 
     /// <summary>
     /// The tail range: a container's master indexes, last index pages and usually its file table; an index's blob
@@ -36,10 +36,20 @@ internal sealed class PrefetchedRanges : IByteSource
     /// <inheritdoc />
     public long Length => _inner.Length;
 
-    /// <summary>The ranges worth reading at open for an object of <paramref name="length"/> bytes.</summary>
-    public static ByteRange[] Hints(long length) => length <= WholeObjectBytes
-        ? [new ByteRange(0, (int)length)]
-        : [new ByteRange(0, HeadBytes), new ByteRange(length - TailBytes, TailBytes)];
+    /// <summary>
+    /// The ranges worth reading at open for an object of <paramref name="length"/> bytes: all of a small object, else
+    /// the head and the tail, the tail starting on a <see cref="SmallReadCache"/> block boundary so that its blocks
+    /// are served from it.
+    /// </summary>
+    public static ByteRange[] Hints(long length)
+    {
+        if (length <= WholeObjectBytes)
+        {
+            return [new ByteRange(0, (int)length)];
+        }
+        long tail = (length - TailBytes) / SmallReadCache.BlockSize * SmallReadCache.BlockSize;
+        return [new ByteRange(0, HeadBytes), new ByteRange(tail, (int)(length - tail))];
+    }
 
     /// <summary>
     /// Reads <see cref="Hints"/> of <paramref name="inner"/> in parallel and wraps it. On failure the inner source is

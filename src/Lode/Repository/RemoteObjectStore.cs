@@ -47,7 +47,8 @@ internal sealed class RemoteObjectStore : DelegatingObjectStore
     /// <summary>
     /// Opens <paramref name="key"/> through the cache in the mode its kind calls for. With the object's
     /// <paramref name="expectedLength"/> (from a manifest), a lazy open fetches the head and tail ranges in its first
-    /// batch, and a range-only open reads them up front (<see cref="PrefetchedRanges"/>).
+    /// batch, and a range-only open reads them up front (<see cref="PrefetchedRanges"/>). Lazy and range-only readers
+    /// serve small reads from blocks (<see cref="SmallReadCache"/>), so a binary search costs fewer round trips.
     /// </summary>
     /// <exception cref="ObjectNotFoundException">The object does not exist.</exception>
     /// <exception cref="ObjectStoreException">The store or the cache failed.</exception>
@@ -62,7 +63,30 @@ internal sealed class RemoteObjectStore : DelegatingObjectStore
         {
             _filling.TryAdd(key, 0);
         }
-        return mode == CacheMode.RangeOnly && expectedLength is not null ? PrefetchedRanges.Open(source) : source;
+        if (mode == CacheMode.Eager)
+        {
+            return source;
+        }
+        return new SmallReadCache(mode == CacheMode.RangeOnly && expectedLength is not null ? PrefetchedRanges.Open(source) : source);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Snapshot manifests are read through the cache: they never change once written (put-if-absent), and a command
+    /// that resolves a snapshot reads every one of them. Other objects (the config) are asked of the store.
+    /// </remarks>
+    public override async Task<byte[]> GetAsync(string key, CancellationToken cancellationToken = default)
+    {
+        if (!key.StartsWith(ObjectKeys.SnapshotsPrefix, StringComparison.Ordinal))
+        {
+            return await base.GetAsync(key, cancellationToken);
+        }
+        using var source = await _cache.OpenAsync(_remote, _scope, key, CacheMode.Eager, hints: null, cancellationToken);
+        if (source.Length > Array.MaxLength)
+        {
+            throw new ObjectStorePermanentException($"Object {key} of {_scope} is {source.Length} bytes, too large to be a manifest.", key, null);
+        }
+        return source.ReadBytes(0, (int)source.Length);
     }
 
     /// <summary>Waits for the fills of lazy opens, then closes the cache and the remote store.</summary>

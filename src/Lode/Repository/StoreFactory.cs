@@ -22,6 +22,7 @@ internal static class StoreFactory
             return new FileSystemObjectStore(path);
         }
         var s3 = S3Options(location, options);
+        ReserveBlockingThreads();
         IObjectStore remote = new S3ObjectStore(s3);
         try
         {
@@ -84,6 +85,24 @@ internal static class StoreFactory
     /// </summary>
     internal static string Scope(RepositoryLocation location, Uri? endpoint) =>
         endpoint is null ? location.ToString() : $"{location} at {endpoint.AbsoluteUri}";
+
+    /// <summary>
+    /// Raises the thread pool's minimum to <see cref="MinWorkerThreads"/> workers. A remote reader blocks its thread
+    /// on each range request, and searches read shards in parallel on pool threads; the requests' completions need
+    /// pool threads too, so with the default minimum (one per core) a few blocked readers starve the completions they
+    /// wait for until the pool slowly grows (about one thread per 0.5 s). Process-wide; never lowers a larger minimum.
+    /// </summary>
+    private static void ReserveBlockingThreads()
+    {
+        ThreadPool.GetMinThreads(out int workers, out int completions);
+        if (workers < MinWorkerThreads)
+        {
+            ThreadPool.SetMinThreads(MinWorkerThreads, completions);
+        }
+    }
+
+    /// <summary>The thread pool minimum while remote repositories are open: enough for every shard of a search and a cold fetch's streams to block at once.</summary>
+    private const int MinWorkerThreads = 64;
 
     private static TimeSpan? Latency(Func<string, string?> environment)
     {

@@ -90,7 +90,7 @@ internal sealed class GlobalOptions(Func<string, string?> environment)
     {
         Directory = result.GetValue(CacheDir) is { Length: > 0 } directory ? Path.GetFullPath(directory) : CacheSettings.DirectoryFrom(environment),
         BudgetBytes = result.GetValue(CacheSize) ?? CacheSettings.DefaultBudgetBytes,
-        Streams = result.GetValue(CacheStreams) ?? new CacheSettings().Streams,
+        Streams = result.GetValue(CacheStreams) ?? CacheSettings.DefaultStreams,
     };
 
     /// <summary>How to reach the selected repository; <paramref name="data"/> and <paramref name="index"/> say how a command reads containers and indexes that are not cached yet.</summary>

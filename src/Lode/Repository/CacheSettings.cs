@@ -20,8 +20,11 @@ public sealed record CacheSettings
     /// </summary>
     public long BudgetBytes { get; init; } = DefaultBudgetBytes;
 
+    /// <summary>The default number of streams: 8.</summary>
+    public const int DefaultStreams = 8;
+
     /// <summary>How many range GETs of 8 MiB one cold fetch runs in parallel. Default 8; at least 1.</summary>
-    public int Streams { get; init; } = 8;
+    public int Streams { get; init; } = DefaultStreams;
 
     /// <summary>
     /// The default directory: <c>$LODE_CACHE_DIR</c> when set, else <c>$XDG_CACHE_HOME/lode</c>, else

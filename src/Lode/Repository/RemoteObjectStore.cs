@@ -14,6 +14,9 @@ namespace Lode;
 /// <remarks>Thread-safe. Owns the remote store and the cache.</remarks>
 internal sealed class RemoteObjectStore : DelegatingObjectStore
 {
+    private static readonly string DataPrefix = ObjectKeys.Data("");
+    private static readonly string IndexPrefix = ObjectKeys.Index("");
+
     private readonly FailureTrackingStore _remote;
     private readonly DiskCache _cache;
     private readonly string _scope;
@@ -54,8 +57,8 @@ internal sealed class RemoteObjectStore : DelegatingObjectStore
     /// <exception cref="ObjectStoreException">The store or the cache failed.</exception>
     public async Task<IByteSource> OpenAsync(string key, long? expectedLength, CancellationToken cancellationToken = default)
     {
-        var mode = key.StartsWith("data/", StringComparison.Ordinal) ? _options.DataReads
-            : key.StartsWith("index/", StringComparison.Ordinal) ? _options.IndexReads
+        var mode = key.StartsWith(DataPrefix, StringComparison.Ordinal) ? _options.DataReads
+            : key.StartsWith(IndexPrefix, StringComparison.Ordinal) ? _options.IndexReads
             : CacheMode.Lazy;
         var hints = mode == CacheMode.Lazy && expectedLength is { } length ? PrefetchedRanges.Hints(length) : null;
         var source = await _cache.OpenAsync(_remote, _scope, key, mode, hints, cancellationToken);

@@ -14,6 +14,9 @@ namespace Lode;
 /// <remarks>Thread-safe. Owns the remote store and the cache.</remarks>
 internal sealed class RemoteObjectStore : DelegatingObjectStore
 {
+    /// <summary>Manifests are a few hundred bytes of JSON; a larger object under <c>snapshots/</c> is not read into memory.</summary>
+    private const int MaxManifestBytes = 16 << 20;
+
     private static readonly string DataPrefix = ObjectKeys.Data("");
     private static readonly string IndexPrefix = ObjectKeys.Index("");
 
@@ -85,9 +88,9 @@ internal sealed class RemoteObjectStore : DelegatingObjectStore
             return await base.GetAsync(key, cancellationToken);
         }
         using var source = await _cache.OpenAsync(_remote, _scope, key, CacheMode.Eager, hints: null, cancellationToken);
-        if (source.Length > Array.MaxLength)
+        if (source.Length > MaxManifestBytes)
         {
-            throw new ObjectStorePermanentException($"Object {key} of {_scope} is {source.Length} bytes, too large to be a manifest.", key, null);
+            throw new CorruptDataException($"{key} in {_scope} is corrupt: {source.Length} bytes is too large for a snapshot manifest.");
         }
         return source.ReadBytes(0, (int)source.Length);
     }

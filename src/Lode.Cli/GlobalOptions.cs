@@ -41,7 +41,7 @@ internal sealed class GlobalOptions(Func<string, string?> environment)
 
     public Option<long?> CacheSize { get; } = new("--cache-size")
     {
-        Description = "The most bytes the disk cache keeps, e.g. 512MiB or 10GiB (default 10GiB; 0 caches nothing).",
+        Description = "The most bytes the disk cache keeps, e.g. 512MiB or 10GiB (default: $LODE_CACHE_SIZE, else 10GiB; 0 caches nothing).",
         Recursive = true,
         CustomParser = result =>
         {
@@ -89,9 +89,23 @@ internal sealed class GlobalOptions(Func<string, string?> environment)
     public CacheSettings Cache(ParseResult result) => new()
     {
         Directory = result.GetValue(CacheDir) is { Length: > 0 } directory ? Path.GetFullPath(directory) : CacheSettings.DirectoryFrom(environment),
-        BudgetBytes = result.GetValue(CacheSize) ?? CacheSettings.DefaultBudgetBytes,
+        BudgetBytes = result.GetValue(CacheSize) ?? BudgetFromEnvironment() ?? CacheSettings.DefaultBudgetBytes,
         Streams = result.GetValue(CacheStreams) ?? CacheSettings.DefaultStreams,
     };
+
+    /// <summary>The budget in <c>LODE_CACHE_SIZE</c>, or <c>null</c> when it is not set.</summary>
+    /// <exception cref="LodeException">The variable is not a size.</exception>
+    private long? BudgetFromEnvironment()
+    {
+        string? text = environment("LODE_CACHE_SIZE");
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+        return ByteSize.TryParse(text, out long bytes)
+            ? bytes
+            : throw new LodeException($"LODE_CACHE_SIZE='{text}' is not a size; give bytes or a number with a unit, e.g. 512MiB or 10GiB.");
+    }
 
     /// <summary>How to reach the selected repository; <paramref name="data"/> and <paramref name="index"/> say how a command reads containers and indexes that are not cached yet.</summary>
     public RepositoryOptions Options(ParseResult result, CacheMode data = CacheMode.Lazy, CacheMode index = CacheMode.Lazy) => new()

@@ -39,6 +39,34 @@ public sealed class RemoteOptionsTests : IDisposable
     }
 
     [Fact]
+    public void The_cache_size_comes_from_LODE_CACHE_SIZE_when_the_option_is_not_given()
+    {
+        var globals = new GlobalOptions(Variables(("LODE_CACHE_SIZE", "2GiB")));
+
+        Assert.Equal(2L << 30, globals.Cache(Parse(globals, "snapshots")).BudgetBytes);
+        Assert.Equal(1L << 20, globals.Cache(Parse(globals, "snapshots --cache-size 1MiB")).BudgetBytes);
+    }
+
+    [Fact]
+    public void A_bad_LODE_CACHE_SIZE_is_an_error()
+    {
+        string cacheDir = Path.Combine(_dir, "cache");
+
+        Assert.Equal(ExitCodes.Error, Cli.Run(["cache", "stats", "--cache-dir", cacheDir], Variables(("LODE_CACHE_SIZE", "lots"))));
+    }
+
+    [Fact]
+    public void Cache_stats_never_evicts_even_under_a_smaller_budget()
+    {
+        string cacheDir = Path.Combine(_dir, "cache");
+        Populate(cacheDir, "a", "b");
+
+        Assert.Equal(ExitCodes.Ok, Cli.Run(["cache", "stats", "--cache-dir", cacheDir, "--cache-size", "0"], NoVariables));
+
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(cacheDir, "entries")).Length);
+    }
+
+    [Fact]
     public void The_repository_and_endpoint_reach_the_engine_options()
     {
         var globals = new GlobalOptions(Variables(("LODE_REPO", "s3://from-env/p")));

@@ -28,8 +28,8 @@ internal static class CacheCommand
     {
         var json = new Option<bool>("--json") { Description = "Print one JSON object: directory, entries, bytes, budgetBytes." };
         var command = new Command("stats", """
-            Show the cache directory, how many objects it holds, and their size against the budget.
-            Opening the cache removes what a crashed writer left and evicts down to --cache-size.
+            Show the cache directory, how many objects it holds, and their size against the budget (--cache-size).
+            Nothing is evicted; what a crashed writer left behind is removed.
 
             Examples:
               lode cache stats
@@ -38,8 +38,10 @@ internal static class CacheCommand
         { json };
         Action.Set(command, result =>
         {
-            using var cache = globals.Cache(result).Open();
-            var stats = cache.Stats;
+            var settings = globals.Cache(result);
+            // Opened without a budget: looking must not evict what a larger --cache-size of another run kept.
+            using var cache = (settings with { BudgetBytes = long.MaxValue }).Open();
+            var stats = cache.Stats with { BudgetBytes = settings.BudgetBytes };
             if (result.GetValue(json))
             {
                 using var stdout = Console.OpenStandardOutput();

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Lode: builds the solution (warnings are errors) and runs each test project.
-# Installs what the tests need on a fresh machine: ripgrep (the acceptance tests compare `lode search` with it).
+# Installs what the tests need on a fresh machine: ripgrep (the acceptance tests compare `lode search` with it) and
+# s3rver (the S3-compatible server the object-storage, engine and acceptance tests start on loopback; needs Node and npm).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -10,6 +11,10 @@ if ! command -v rg >/dev/null 2>&1; then
   else
     sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ripgrep >/dev/null
   fi
+fi
+
+if [ ! -f tests/s3rver/node_modules/s3rver/package.json ]; then
+  npm ci --prefix tests/s3rver --no-audit --no-fund --loglevel=error
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -14,18 +14,27 @@ internal static class Action
         {
             return body(result);
         }
-        catch (Exception e)
+        catch (Exception caught)
         {
+            var e = Unwrap(caught);
             Terminal.Error(IsReportable(e)
                 ? e.Message
                 : $"internal error ({e.GetType().Name}): {e.Message}. Please report it; LODE_DEBUG=1 shows details.");
             if (Environment.GetEnvironmentVariable("LODE_DEBUG") == "1")
             {
-                Console.Error.WriteLine(e);
+                Console.Error.WriteLine(caught);
             }
             return ExitCodes.Error;
         }
     }
+
+    /// <summary>The failure worth reporting: a store or engine error that a read-ahead thread or a task wrapped.</summary>
+    private static Exception Unwrap(Exception e) => e switch
+    {
+        IOException { InnerException: ObjectStoreException or LodeException } => Unwrap(e.InnerException!),
+        AggregateException { InnerExceptions.Count: 1 } aggregate => Unwrap(aggregate.InnerExceptions[0]),
+        _ => e,
+    };
 
     private static bool IsReportable(Exception e) =>
         e is LodeException or ObjectStoreException or IOException or UnauthorizedAccessException;

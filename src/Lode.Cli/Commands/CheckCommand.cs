@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lode.ObjectStorage;
 
 namespace Lode.Cli.Commands;
 
@@ -19,7 +20,8 @@ internal static class CheckCommand
         { readData };
         Action.Set(command, result =>
         {
-            using var repository = globals.Open(result);
+            var mode = result.GetValue(readData) ? CacheMode.Eager : CacheMode.RangeOnly;
+            using var repository = globals.Open(result, data: mode, index: mode);
             var snapshots = repository.ListSnapshots();
             int damaged = 0;
             foreach (var manifest in snapshots)

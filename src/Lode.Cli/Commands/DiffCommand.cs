@@ -22,7 +22,8 @@ internal static class DiffCommand
         { older, newer, json };
         Action.Set(command, result =>
         {
-            using var repository = globals.Open(result);
+            // Only the two file tables are read: never fill the containers of a remote repository.
+            using var repository = globals.Open(result, data: Lode.ObjectStorage.CacheMode.RangeOnly);
             using var before = repository.OpenSnapshot(result.GetValue(older)!);
             using var after = repository.OpenSnapshot(result.GetValue(newer)!);
             var changes = SnapshotDiff.Compare(before.Files, after.Files);

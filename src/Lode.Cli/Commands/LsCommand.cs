@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Lode.ObjectStorage;
 
 namespace Lode.Cli.Commands;
 
@@ -22,7 +23,7 @@ internal static class LsCommand
         Action.Set(command, result =>
         {
             var reference = SnapshotReference.Parse(result.GetValue(target)!);
-            using var repository = globals.Open(result);
+            using var repository = globals.Open(result, data: CacheMode.RangeOnly, index: CacheMode.RangeOnly);
             using var view = repository.OpenSnapshot(reference.Snapshot);
             var entry = view.GetEntry(reference.Path);
             var entries = entry.Kind == FileKind.Directory ? view.Files.Children(entry.Path).ToList() : [entry];

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lode.ObjectStorage;
 
 namespace Lode.Cli.Commands;
 
@@ -18,7 +19,8 @@ internal static class RestoreCommand
         { snapshot, target };
         Action.Set(command, result =>
         {
-            using var repository = globals.Open(result);
+            // Restore reads the whole container: fetch it with parallel range GETs first, then read locally.
+            using var repository = globals.Open(result, data: CacheMode.Eager, index: CacheMode.RangeOnly);
             using var view = repository.OpenSnapshot(result.GetValue(snapshot)!);
             string destination = result.GetValue(target)!;
             var (files, bytes) = ProgressDisplay.Run("restore", update =>

@@ -50,7 +50,7 @@ public sealed partial class Repository
         IByteSource source;
         try
         {
-            source = Sync(_store.OpenReadAsync(key));
+            source = OpenStoredObject(key, expectedLength);
         }
         catch (ObjectNotFoundException e)
         {

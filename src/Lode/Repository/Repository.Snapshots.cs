@@ -9,13 +9,18 @@ public sealed partial class Repository
     /// <exception cref="CorruptDataException">A manifest is unreadable.</exception>
     public IReadOnlyList<SnapshotManifest> ListSnapshots()
     {
-        var manifests = new List<SnapshotManifest>();
-        Sync(Task.Run(async () =>
+        var manifests = Sync(Task.Run(async () =>
         {
+            var ids = new List<string>();
             await foreach (var info in _store.ListAsync(ObjectKeys.SnapshotsPrefix))
             {
-                manifests.Add(await ReadManifestAsync(info.Key[ObjectKeys.SnapshotsPrefix.Length..]));
+                ids.Add(info.Key[ObjectKeys.SnapshotsPrefix.Length..]);
             }
+            // In parallel: on a remote store each read is a round trip.
+            var read = new SnapshotManifest[ids.Count];
+            await Parallel.ForEachAsync(Enumerable.Range(0, ids.Count), new ParallelOptions { MaxDegreeOfParallelism = 16 },
+                async (i, _) => read[i] = await ReadManifestAsync(ids[i]));
+            return read;
         }));
         return [.. manifests.OrderBy(m => m.Time).ThenBy(m => m.Id, StringComparer.Ordinal)];
     }

@@ -45,17 +45,9 @@ public sealed partial class Repository : IDisposable
         }
     }
 
-    /// <summary>Opens the repository at a local directory.</summary>
+    /// <summary>Opens the repository at a local directory or <c>s3://BUCKET/PREFIX</c>, with default <see cref="RepositoryOptions"/>.</summary>
     /// <exception cref="LodeException">There is no repository there, or its config is unreadable.</exception>
-    public static Repository Open(string location)
-    {
-        ArgumentNullException.ThrowIfNull(location);
-        if (!Directory.Exists(location))
-        {
-            throw new LodeException($"There is no Lode repository at {location}; create one with 'lode init'.");
-        }
-        return Open(new FileSystemObjectStore(Path.GetFullPath(location)), location);
-    }
+    public static Repository Open(string location) => Open(location, new RepositoryOptions());
 
     /// <summary>Opens the repository in <paramref name="store"/>; the repository owns the store from now on.</summary>
     /// <param name="store">The store holding the repository.</param>
@@ -88,10 +80,10 @@ public sealed partial class Repository : IDisposable
         }
     }
 
-    /// <summary>Creates a repository at a local directory (created if missing) and opens it.</summary>
+    /// <summary>Creates a repository at a local directory (created if missing) or <c>s3://BUCKET/PREFIX</c> and opens it.</summary>
     /// <exception cref="LodeException">A repository already exists there.</exception>
     public static Repository Init(string location, RepositoryConfig? settings = null) =>
-        Init(new FileSystemObjectStore(Path.GetFullPath(location)), location, settings);
+        Init(location, new RepositoryOptions(), settings);
 
     /// <summary>Creates a repository in <paramref name="store"/> and opens it; the repository owns the store.</summary>
     /// <exception cref="LodeException">A repository already exists there.</exception>
@@ -130,15 +122,8 @@ public sealed partial class Repository : IDisposable
         return Sync(store.PutIfAbsentAsync(ObjectKeys.Config, content)) ? new Repository(store, location, config, masterKey) : null;
     }
 
-    /// <summary>Opens the repository at a local directory, creating it first when there is none.</summary>
-    public static Repository OpenOrInit(string location)
-    {
-        var store = new FileSystemObjectStore(Path.GetFullPath(location));
-        // Two first snapshots may race to create the config: whichever loses opens the winner's.
-        return Sync(store.HeadAsync(ObjectKeys.Config)) is null && TryInit(store, location, null) is { } created
-            ? created
-            : Open(store, location);
-    }
+    /// <summary>Opens the repository at a local directory or <c>s3://BUCKET/PREFIX</c>, creating it first when there is none.</summary>
+    public static Repository OpenOrInit(string location) => OpenOrInit(location, new RepositoryOptions());
 
     /// <inheritdoc />
     public void Dispose() => _store.Dispose();

@@ -20,12 +20,18 @@ internal static class LodeCli
     /// Runs <c>lode --repo REPO ARGS...</c>: the repository is always passed explicitly and <c>LODE_REPO</c> is removed
     /// from the child's environment so the caller's shell cannot leak into a test.
     /// </summary>
-    public static Task<ProcessResult> RunAsync(string repo, TimeSpan timeout, params string[] arguments)
+    public static Task<ProcessResult> RunAsync(string repo, TimeSpan timeout, params string[] arguments) =>
+        RunAsync(repo, timeout, new Dictionary<string, string?>(), arguments);
+
+    /// <summary>As <see cref="RunAsync(string, TimeSpan, string[])"/>, with <paramref name="environment"/> set (a
+    /// <c>null</c> value removes a variable) on top of the child's environment.</summary>
+    public static Task<ProcessResult> RunAsync(string repo, TimeSpan timeout, IReadOnlyDictionary<string, string?> environment,
+        params string[] arguments)
     {
         var (fileName, prefix) = Command.Value;
         string[] all = [.. prefix, "--repo", repo, .. arguments];
-        var environment = new Dictionary<string, string?> { ["LODE_REPO"] = null, ["NO_COLOR"] = "1" };
-        return ProcessRunner.RunAsync(fileName, all, timeout, environment: environment);
+        var variables = new Dictionary<string, string?>(environment) { ["LODE_REPO"] = null, ["NO_COLOR"] = "1" };
+        return ProcessRunner.RunAsync(fileName, all, timeout, environment: variables);
     }
 
     private static (string, string[]) Locate()

@@ -130,11 +130,11 @@ public sealed class RemoteRepositoryTests(RemoteFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public void A_snapshot_whose_index_upload_fails_never_becomes_visible()
+    public void A_snapshot_whose_container_upload_fails_never_becomes_visible()
     {
         string location = NewLocation();
         Snapshot(location);
-        var failing = fixture.Options(wrap: s => new RecordingStore(s) { FailPutsOf = "index/" });
+        var failing = fixture.Options(wrap: s => new RecordingStore(s) { FailPutsOf = "data/" });
 
         using (var repository = Repository.Open(location, failing))
         {

@@ -1,0 +1,45 @@
+using Lode.Metadata.Tree;
+
+namespace Lode.Metadata.Tests.Tree;
+
+/// <summary>Unconditional tree writes for tests: store a value with a version, or remove.</summary>
+internal ref struct TreeWrite(ReadOnlySpan<byte> value, long version) : IArtWrite
+{
+    public MetadataRecord? Seen { get; private set; }
+
+    public readonly ReadOnlySpan<byte> Value { get; } = value;
+
+    public readonly long Version { get; } = version;
+
+    public bool Decide(MetadataRecord? current)
+    {
+        Seen = current;
+        return true;
+    }
+}
+
+internal static class TreeWrites
+{
+    public static bool Put(this AdaptiveRadixTree tree, byte[] key, byte[] value, long version)
+    {
+        var op = new TreeWrite(value, version);
+        return tree.Store(key, ref op);
+    }
+
+    public static bool Delete(this AdaptiveRadixTree tree, byte[] key)
+    {
+        var op = new TreeWrite(default, 0);
+        return tree.Remove(key, ref op);
+    }
+
+    public static List<(byte[] Key, byte[]? Value)> Scan(this AdaptiveRadixTree tree, byte[] prefix, byte[]? startAfter, int limit, int delimiter)
+    {
+        var scanner = new ArtScanner(tree.Root, prefix, startAfter, delimiter);
+        var result = new List<(byte[] Key, byte[]? Value)>();
+        while (result.Count < limit && scanner.MoveNext(out byte[] key, out MetadataRecord? record))
+        {
+            result.Add((key, record?.Value.ToArray()));
+        }
+        return result;
+    }
+}

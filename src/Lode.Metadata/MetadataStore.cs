@@ -86,7 +86,7 @@ public sealed partial class MetadataStore : IDisposable
 
     /// <summary>
     /// Closes the store: stops background checkpoints, takes a final checkpoint when anything changed since the last
-    /// one (so the next open replays nothing), flushes and fsyncs the log, and releases the directory lock. Do not
+    /// one (so the next open replays nothing; see <see cref="MetadataStoreOptions.CheckpointOnDispose"/>), flushes and fsyncs the log, and releases the directory lock. Do not
     /// call it while other threads still write. Idempotent.
     /// </summary>
     /// <exception cref="MetadataException">The final checkpoint failed (with a log the data is still safe in it;
@@ -100,7 +100,7 @@ public sealed partial class MetadataStore : IDisposable
         try
         {
             StopCheckpointer();
-            if (_directory is not null)
+            if (_directory is not null && _options.CheckpointOnDispose)
             {
                 lock (_checkpointLock)
                 {

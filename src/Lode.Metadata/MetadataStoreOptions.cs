@@ -1,7 +1,7 @@
 namespace Lode.Metadata;
 
 /// <summary>How a <see cref="MetadataStore"/> opened on a directory logs and checkpoints. Read once, at open.</summary>
-public sealed class MetadataStoreOptions
+public sealed record MetadataStoreOptions
 {
     /// <summary>The smallest ring: room for the largest single-key record (a 64 KiB key and a 64 KiB value) twice over.</summary>
     public const int MinRingBytes = 256 << 10;
@@ -36,6 +36,13 @@ public sealed class MetadataStoreOptions
     /// (the window a crash can lose). Default 10 ms; at least 1 ms.
     /// </summary>
     public TimeSpan AsyncFlushInterval { get; init; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
+    /// Whether <see cref="MetadataStore.Dispose"/> writes a final checkpoint when anything changed, so the next open
+    /// replays no log. Default true. With false, closing is quick and the next open replays the log instead; with
+    /// <see cref="Durability.None"/> false means changes since the last checkpoint are dropped at close.
+    /// </summary>
+    public bool CheckpointOnDispose { get; init; } = true;
 
     /// <summary>Checks the options; throws <see cref="ArgumentOutOfRangeException"/> naming the first bad one.</summary>
     internal void Validate()

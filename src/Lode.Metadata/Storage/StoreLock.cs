@@ -9,6 +9,8 @@ namespace Lode.Metadata.Storage;
 /// </summary>
 internal sealed class StoreLock : IDisposable
 {
+    // On Linux .NET reports flock's EWOULDBLOCK (11) as the HResult; Windows' sharing violation for completeness.
+    private const int WouldBlock = 11;
     private const int SharingViolation = unchecked((int)0x80070020);
     private readonly SafeFileHandle _handle;
 
@@ -23,7 +25,7 @@ internal sealed class StoreLock : IDisposable
         {
             return new StoreLock(File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
         }
-        catch (IOException e) when (e.HResult == SharingViolation)
+        catch (IOException e) when (e.HResult is WouldBlock or SharingViolation)
         {
             throw new MetadataLockedException(
                 $"The metadata store in {directory} is already open by another writer ({path} is locked). Close the other store or wait for its process to exit, then open again.",

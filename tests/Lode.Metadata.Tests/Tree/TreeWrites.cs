@@ -2,33 +2,18 @@ using Lode.Metadata.Tree;
 
 namespace Lode.Metadata.Tests.Tree;
 
-/// <summary>Unconditional tree writes for tests: store a value with a version, or remove.</summary>
-internal ref struct TreeWrite(ReadOnlySpan<byte> value, long version) : IArtWrite
-{
-    public MetadataRecord? Seen { get; private set; }
-
-    public readonly ReadOnlySpan<byte> Value { get; } = value;
-
-    public readonly long Version { get; } = version;
-
-    public bool Decide(MetadataRecord? current)
-    {
-        Seen = current;
-        return true;
-    }
-}
-
+/// <summary>Unconditional tree writes and scans for tests.</summary>
 internal static class TreeWrites
 {
     public static bool Put(this AdaptiveRadixTree tree, byte[] key, byte[] value, long version)
     {
-        var op = new TreeWrite(value, version);
+        var op = new ApplyWrite(value, version);
         return tree.Store(key, ref op);
     }
 
     public static bool Delete(this AdaptiveRadixTree tree, byte[] key)
     {
-        var op = new TreeWrite(default, 0);
+        var op = new ApplyWrite(default, 0);
         return tree.Remove(key, ref op);
     }
 

@@ -27,11 +27,11 @@ internal sealed class CheckpointReader : IDisposable
         {
             _handle = File.OpenHandle(_path, FileMode.Open, FileAccess.Read);
         }
-        catch (FileNotFoundException e)
+        catch (FileNotFoundException)
         {
             throw new MetadataCorruptException(
                 $"The checkpoint {_path} that the manifest names is missing; the log before it has been truncated, so the store cannot be recovered. Restore the directory from a backup.",
-                e);
+                _path, -1);
         }
         _length = RandomAccess.GetLength(_handle);
     }

@@ -142,4 +142,58 @@ public class AdaptiveRadixTreeTests
         var page = tree.Scan("a/"u8.ToArray(), "a/b/"u8.ToArray(), 2, '/').Select(e => Encoding.UTF8.GetString(e.Key));
         Assert.Equal(["a/c", "a/d/"], page);
     }
+
+    [Fact]
+    public void Concurrent_writers_sharing_nodes_that_grow_and_shrink_keep_every_key_of_their_own()
+    {
+        // Keys [a][b][writer]: all writers meet in the same inner nodes, which grow to Node256 and shrink back
+        // while readers scan; each writer owns its leaves, so the final tree is known exactly.
+        var tree = new AdaptiveRadixTree();
+        const int Writers = 4;
+        var owned = new HashSet<string>[Writers];
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        int running = Writers;
+        var writers = Enumerable.Range(0, Writers).Select(w => new Thread(() =>
+        {
+            var random = new Random(w);
+            var mine = owned[w] = [];
+            for (int i = 0; i < 60_000; i++)
+            {
+                byte[] key = [(byte)random.Next(2), (byte)random.Next(random.Next(1, 256)), (byte)w];
+                string name = Convert.ToHexString(key);
+                if (random.Next(2) == 0)
+                {
+                    tree.Put(key, key, i + 1);
+                    mine.Add(name);
+                }
+                else if (tree.Delete(key) != mine.Remove(name))
+                {
+                    failures.Enqueue($"delete of {name} disagreed with its owner");
+                }
+            }
+            Interlocked.Decrement(ref running);
+        })).ToList();
+        var reader = new Thread(() =>
+        {
+            while (Volatile.Read(ref running) > 0)
+            {
+                var keys = tree.Scan([], null, int.MaxValue, -1);
+                for (int i = 1; i < keys.Count; i++)
+                {
+                    if (Oracle.Bytewise.Compare(keys[i - 1].Key, keys[i].Key) >= 0 || !keys[i].Key.AsSpan().SequenceEqual(keys[i].Value))
+                    {
+                        failures.Enqueue("scan out of order or value under the wrong key");
+                    }
+                }
+            }
+        });
+        writers.ForEach(t => t.Start());
+        reader.Start();
+        writers.ForEach(t => t.Join());
+        reader.Join();
+        Assert.Empty(failures);
+        var expected = owned.SelectMany(set => set).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(expected, tree.Scan([], null, int.MaxValue, -1).Select(e => Convert.ToHexString(e.Key)));
+        Assert.Equal(expected.Count, tree.Count);
+    }
 }

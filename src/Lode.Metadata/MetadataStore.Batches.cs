@@ -106,7 +106,15 @@ public sealed partial class MetadataStore
     {
         BatchOperationKind.RequireVersion => _tree.Find(op.Key)?.Version == op.Version,
         BatchOperationKind.RequireAbsent => _tree.Find(op.Key) is null,
-        BatchOperationKind.RequirePrefixEmpty => !new ArtScanner(_tree.Root, op.Key, null, -1).MoveNext(out _, out _),
+        BatchOperationKind.RequirePrefixEmpty => IsPrefixEmpty(op.Key),
         _ => true,
     };
+
+    private bool IsPrefixEmpty(byte[] prefix)
+    {
+        ArtScanner scanner = ArtScanner.Rent(_tree.Root, prefix, null, -1);
+        bool empty = !scanner.MoveNext(out _, out _);
+        scanner.Return();
+        return empty;
+    }
 }

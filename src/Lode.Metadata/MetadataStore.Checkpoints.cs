@@ -115,10 +115,17 @@ public sealed partial class MetadataStore
     private Manifest WriteImage(string path, long number, long replayLsn, long records, Action beforeWrite)
     {
         using var writer = new CheckpointWriter(path, number, replayLsn, records, beforeWrite);
-        var scanner = new ArtScanner(_tree.Root, [], null, -1);
-        while (scanner.MoveNext(out byte[] key, out MetadataRecord? record))
+        ArtScanner scanner = ArtScanner.Rent(_tree.Root, [], null, -1);
+        try
         {
-            writer.Add(key, record!.ValueSpan, record.Version);
+            while (scanner.MoveNext(out byte[] key, out MetadataRecord? record))
+            {
+                writer.Add(key, record!.ValueSpan, record.Version);
+            }
+        }
+        finally
+        {
+            scanner.Return();
         }
         long clock = _log.Clock;
         writer.Finish(clock);

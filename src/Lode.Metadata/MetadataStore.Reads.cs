@@ -24,15 +24,22 @@ public sealed partial class MetadataStore
         {
             throw new MetadataLimitException($"A scan prefix or bound is longer than the longest key ({MaxKeyBytes} bytes).");
         }
-        var scanner = new ArtScanner(_tree.Root, options.Prefix.ToArray(), options.StartAfter?.ToArray(), options.Delimiter ?? -1);
-        return Enumerate(scanner, options.Limit, options.KeysOnly);
+        return Enumerate(options.Prefix.ToArray(), options.StartAfter?.ToArray(), options.Delimiter ?? -1, options.Limit, options.KeysOnly);
     }
 
-    private static IEnumerable<MetadataEntry> Enumerate(ArtScanner scanner, int limit, bool keysOnly)
+    private IEnumerable<MetadataEntry> Enumerate(byte[] prefix, byte[]? startAfter, int delimiter, int limit, bool keysOnly)
     {
-        for (int n = 0; n < limit && scanner.MoveNext(out byte[] key, out MetadataRecord? record); n++)
+        ArtScanner scanner = ArtScanner.Rent(_tree.Root, prefix, startAfter, delimiter);
+        try
         {
-            yield return new MetadataEntry(key, record, keysOnly);
+            for (int n = 0; n < limit && scanner.MoveNext(out byte[] key, out MetadataRecord? record); n++)
+            {
+                yield return new MetadataEntry(key, record, keysOnly);
+            }
+        }
+        finally
+        {
+            scanner.Return();
         }
     }
 }

@@ -18,9 +18,6 @@ public sealed class SqlitePeer : IMetadataPeer
         _durable = durable;
         _connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "kv.sqlite"), Pooling = false }.ToString();
         _sessions = new ThreadLocal<Session>(() => new Session(_connectionString, _durable), trackAllValues: true);
-        using var create = _sessions.Value!.Connection.CreateCommand();
-        create.CommandText = "CREATE TABLE IF NOT EXISTS kv (k BLOB PRIMARY KEY, v BLOB NOT NULL) WITHOUT ROWID";
-        create.ExecuteNonQuery();
     }
 
     private Session Current => _sessions.Value!;
@@ -118,7 +115,8 @@ public sealed class SqlitePeer : IMetadataPeer
             Connection.Open();
             using (var pragma = Connection.CreateCommand())
             {
-                pragma.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous={(durable ? "FULL" : "NORMAL")}; PRAGMA busy_timeout=60000;";
+                pragma.CommandText = $"PRAGMA busy_timeout=60000; PRAGMA journal_mode=WAL; PRAGMA synchronous={(durable ? "FULL" : "NORMAL")}; "
+                    + "CREATE TABLE IF NOT EXISTS kv (k BLOB PRIMARY KEY, v BLOB NOT NULL) WITHOUT ROWID;";
                 pragma.ExecuteNonQuery();
             }
             Put = Prepare("INSERT OR REPLACE INTO kv (k, v) VALUES ($a, $b)", 2);

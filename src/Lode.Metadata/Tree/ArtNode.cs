@@ -67,6 +67,12 @@ internal abstract class ArtNode
     /// <summary>Copies the children in edge order into the spans (each at least <see cref="Capacity"/> long); returns how many. Optimistic.</summary>
     internal abstract int CopyChildren(Span<byte> edges, Span<object?> children);
 
+    /// <summary>
+    /// The child with the smallest edge above <paramref name="after"/> (-1 for the first child); false when there is
+    /// none. Optimistic: validate the version before using the result.
+    /// </summary>
+    internal abstract bool NextChild(int after, out byte edge, out object? child);
+
     /// <summary>Adds a child under a new edge. Locked; the node is not full and has no child under <paramref name="edge"/>.</summary>
     internal abstract void AddChild(byte edge, object child);
 

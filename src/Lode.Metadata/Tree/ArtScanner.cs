@@ -2,9 +2,9 @@ namespace Lode.Metadata.Tree;
 
 /// <summary>
 /// An ordered scan of the tree: keys with a given prefix, after a lower bound, optionally rolled up at a delimiter
-/// (S3's common prefixes). Lock-free: each node is read as a validated copy; when a node on the way down has changed
-/// since its parent was copied, the scan re-seeks from the root just after the last key it produced, so it never
-/// repeats or reorders keys. Each key produced existed, with the value produced, at some moment of the scan; a key
+/// (S3's common prefixes). Lock-free: every read of a node (its prefix, one child) is validated against the node's
+/// version; when a node on the way down has been replaced whole, the scan re-seeks from the root just after the
+/// last key it produced, so it never repeats or reorders keys. Each key produced existed, with the value produced, at some moment of the scan; a key
 /// present for the whole scan is always produced.
 /// </summary>
 /// <remarks>
@@ -15,34 +15,53 @@ namespace Lode.Metadata.Tree;
 /// </remarks>
 internal sealed class ArtScanner
 {
-    private readonly ArtNode _root;
-    private readonly byte[] _prefix;
-    private readonly int _delimiter;
+    [ThreadStatic]
+    private static ArtScanner? t_cached;
+
     private readonly List<ScanFrame> _frames = [];
-    private byte[] _lower;
+    private ArtNode _root = null!;
+    private byte[] _prefix = [];
+    private int _delimiter;
+    private byte[] _lower = [];
     private bool _lowerInclusive;
     private byte[] _path = new byte[64];
     private int _pathLength;
-    private int _depth = -1;
+    private int _depth;
     private bool _done;
 
-    /// <summary>Prepares a scan of keys that start with <paramref name="prefix"/> and are after <paramref name="startAfter"/> (when given).</summary>
+    private ArtScanner()
+    {
+    }
+
+    /// <summary>
+    /// A scanner, reused from this thread's cache when there is one (a scan allocates no frames or path buffer
+    /// then), of keys that start with <paramref name="prefix"/> and are after <paramref name="startAfter"/> (when given).
+    /// Hand it back with <see cref="Return"/> when done.
+    /// </summary>
     /// <param name="root">The tree's root.</param>
     /// <param name="prefix">Every key produced starts with these bytes.</param>
     /// <param name="startAfter">When not null, every key (and common prefix) produced is strictly greater.</param>
     /// <param name="delimiter">A byte, or -1 for none: keys that contain it after the prefix roll up into one common prefix each.</param>
-    public ArtScanner(ArtNode root, byte[] prefix, byte[]? startAfter, int delimiter)
+    public static ArtScanner Rent(ArtNode root, byte[] prefix, byte[]? startAfter, int delimiter)
     {
-        _root = root;
-        _prefix = prefix;
-        _delimiter = delimiter;
-        (_lower, _lowerInclusive) = (prefix, true);
+        ArtScanner scanner = t_cached ?? new ArtScanner();
+        t_cached = null;
+        (scanner._root, scanner._prefix, scanner._delimiter) = (root, prefix, delimiter);
+        (scanner._lower, scanner._lowerInclusive, scanner._pathLength, scanner._depth, scanner._done) = (prefix, true, 0, -1, false);
         if (startAfter is not null && startAfter.AsSpan().SequenceCompareTo(prefix) >= 0)
         {
             // A bound at or past the prefix: keys after it that still have the prefix, or none when it leaves the prefix.
-            _done = !startAfter.AsSpan().StartsWith(prefix);
-            (_lower, _lowerInclusive) = (startAfter, false);
+            scanner._done = !startAfter.AsSpan().StartsWith(prefix);
+            (scanner._lower, scanner._lowerInclusive) = (startAfter, false);
         }
+        return scanner;
+    }
+
+    /// <summary>Gives the scanner back to this thread's cache; it must not be used afterwards.</summary>
+    public void Return()
+    {
+        (_root, _prefix, _lower) = (null!, [], []);
+        t_cached = this;
     }
 
     /// <summary>
@@ -69,20 +88,27 @@ internal sealed class ArtScanner
                 }
                 continue;
             }
-            if (frame.Next == frame.Count)
+            if (frame.LastEdge < 0 && frame.OnLower && _pathLength < _lower.Length)
             {
-                _depth--;
-                if (_depth < 0)
+                frame.LastEdge = _lower[_pathLength] - 1; // children below the bound's next byte are all before it
+            }
+            int next = frame.TryNext(out byte edge, out object? child);
+            if (next <= 0)
+            {
+                if (next < 0)
+                {
+                    Reseek();
+                }
+                else if (--_depth < 0)
                 {
                     _done = true;
                 }
                 continue;
             }
-            int i = frame.Next++;
-            Append(frame.EdgeAt(i));
+            Append(edge);
             bool onLower = frame.OnLower;
             Verdict verdict = Classify(_pathLength - 1, ref onLower);
-            if (verdict == Verdict.Continue && frame.ChildAt(i) is MetadataRecord leaf)
+            if (verdict == Verdict.Continue && child is MetadataRecord leaf)
             {
                 Append(leaf.Suffix);
                 verdict = Classify(_pathLength - leaf.Suffix.Length, ref onLower);
@@ -93,7 +119,7 @@ internal sealed class ArtScanner
             }
             else if (verdict == Verdict.Continue)
             {
-                verdict = Descend((ArtNode)frame.ChildAt(i), frame, onLower);
+                verdict = Descend((ArtNode)child!, frame, edge, onLower);
             }
             if (verdict == Verdict.Rollup)
             {
@@ -127,6 +153,21 @@ internal sealed class ArtScanner
     /// </summary>
     private Verdict Classify(int from, ref bool onLower)
     {
+        if (!onLower && _delimiter < 0)
+        {
+            return Verdict.Continue; // past the bound, no rollup: nothing below can be skipped or cut
+        }
+        if (!onLower)
+        {
+            int start = Math.Max(from, _prefix.Length);
+            int at = start < _pathLength ? _path.AsSpan(start, _pathLength - start).IndexOf((byte)_delimiter) : -1;
+            if (at < 0)
+            {
+                return Verdict.Continue;
+            }
+            _pathLength = start + at + 1;
+            return Verdict.Rollup;
+        }
         for (int j = from; j < _pathLength; j++)
         {
             byte b = _path[j];
@@ -160,15 +201,15 @@ internal sealed class ArtScanner
     }
 
     /// <summary>
-    /// Copies an inner node into a new frame and classifies its prefix. The parent is validated after the copy:
-    /// if it changed (a split or collapse may have rewritten the child's prefix), the scan re-seeks.
+    /// Enters an inner node and classifies its prefix. The parent is validated after the child's prefix is read: if
+    /// it changed (a split or collapse may have moved the child), the parent's slot is read again instead.
     /// </summary>
-    private Verdict Descend(ArtNode child, ScanFrame parent, bool onLower)
+    private Verdict Descend(ArtNode child, ScanFrame parent, byte edge, bool onLower)
     {
         int depth = _depth;
         if (!Enter(child, ref depth) || !parent.Node.Validate(parent.Version))
         {
-            Reseek();
+            parent.Revisit(edge);
             return Verdict.Skip;
         }
         ScanFrame frame = _frames[depth];
@@ -181,7 +222,7 @@ internal sealed class ArtScanner
         return verdict;
     }
 
-    /// <summary>Copies <paramref name="node"/> into the frame above <paramref name="depth"/> and appends its prefix to the path.</summary>
+    /// <summary>Enters <paramref name="node"/> in the frame above <paramref name="depth"/> and appends its prefix to the path; false when it is obsolete.</summary>
     private bool Enter(ArtNode node, ref int depth)
     {
         if (_frames.Count == depth + 1)
@@ -189,7 +230,7 @@ internal sealed class ArtScanner
             _frames.Add(new ScanFrame());
         }
         ScanFrame frame = _frames[depth + 1];
-        if (!frame.TryCopy(node))
+        if (!frame.TryEnter(node))
         {
             return false;
         }

@@ -28,6 +28,9 @@ internal sealed class Node16 : ArtNode
     internal override int CopyChildren(Span<byte> edges, Span<object?> children) =>
         SortedChildren.Copy(_edges, _children, Count, edges, children);
 
+    internal override bool NextChild(int after, out byte edge, out object? child) =>
+        SortedChildren.Next(_edges, _children, Count, after, out edge, out child);
+
     internal override void AddChild(byte edge, object child) => SortedChildren.Insert(_edges, _children, ref count, edge, child);
 
     internal override void SetChild(byte edge, object child) => SortedChildren.Set(_edges, _children, count, edge, child);

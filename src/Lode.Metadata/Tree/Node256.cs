@@ -28,6 +28,20 @@ internal sealed class Node256 : ArtNode
         return n;
     }
 
+    internal override bool NextChild(int after, out byte edge, out object? child)
+    {
+        for (int e = after + 1; e < 256; e++)
+        {
+            if (Volatile.Read(ref _children[e]) is { } found)
+            {
+                (edge, child) = ((byte)e, found);
+                return true;
+            }
+        }
+        (edge, child) = (0, null);
+        return false;
+    }
+
     internal override void AddChild(byte edge, object child)
     {
         Debug.Assert(_children[edge] is null);

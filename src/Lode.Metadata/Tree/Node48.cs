@@ -41,6 +41,21 @@ internal sealed class Node48 : ArtNode
         return n;
     }
 
+    internal override bool NextChild(int after, out byte edge, out object? child)
+    {
+        for (int e = after + 1; e < 256; e++)
+        {
+            int slot = _index[e];
+            if (slot != 0 && Volatile.Read(ref _children[slot - 1]) is { } found)
+            {
+                (edge, child) = ((byte)e, found);
+                return true;
+            }
+        }
+        (edge, child) = (0, null);
+        return false;
+    }
+
     internal override void AddChild(byte edge, object child)
     {
         Debug.Assert(count < 48 && _index[edge] == 0);

@@ -1,22 +1,22 @@
 namespace Lode.Metadata.Tree;
 
 /// <summary>
-/// One level of a scan's descent: a validated copy of an inner node's prefix, end record and children, and the
-/// position of the next child to visit. The copy is consistent (taken between two equal version reads), so the
-/// scan can walk it while writers change the node.
+/// One level of a scan's descent: an inner node, where its prefix ends in the scan's path, and the edge of the
+/// child visited last. Children are read one at a time, each read validated against the node's version, so a scan
+/// costs in proportion to the children it visits, not to the width of the nodes it passes. A node's full path never
+/// changes while it is in the tree (a split or collapse moves bytes between a node's prefix and its parent, not out
+/// of the path), so the frame stays right while writers change the node; only a node replaced whole (obsolete)
+/// sends the scan back to the root.
 /// </summary>
 internal sealed class ScanFrame
 {
-    private byte[] _edges = new byte[4];
-    private object?[] _children = new object?[4];
-
-    /// <summary>The node copied.</summary>
+    /// <summary>The node.</summary>
     public ArtNode Node { get; private set; } = null!;
 
-    /// <summary>The node's version when copied; the scan descends into a child only while the node still has it.</summary>
+    /// <summary>The node's version when the last child was read; the scan descends into that child only while it holds.</summary>
     public long Version { get; private set; }
 
-    /// <summary>The node's prefix at the time of the copy.</summary>
+    /// <summary>The node's prefix when the frame was entered.</summary>
     public byte[] Prefix { get; private set; } = [];
 
     /// <summary>The length of the scan's path after this node's prefix: the position of the next edge byte.</summary>
@@ -28,40 +28,48 @@ internal sealed class ScanFrame
     /// <summary>The end record still to be visited (the key that ends at this node), or null.</summary>
     public MetadataRecord? End { get; set; }
 
-    /// <summary>The number of children copied.</summary>
-    public int Count { get; private set; }
+    /// <summary>The edge of the child visited last; -1 before the first.</summary>
+    public int LastEdge { get; set; }
 
-    /// <summary>The index of the next child to visit.</summary>
-    public int Next { get; set; }
-
-    /// <summary>The edge byte of child <paramref name="i"/>.</summary>
-    public byte EdgeAt(int i) => _edges[i];
-
-    /// <summary>Child <paramref name="i"/>: an inner node or a leaf.</summary>
-    public object ChildAt(int i) => _children[i]!;
-
-    /// <summary>
-    /// Copies <paramref name="node"/>, retrying until the copy validates; false when the node is obsolete (the
-    /// scan must re-seek from the root).
-    /// </summary>
-    public bool TryCopy(ArtNode node)
+    /// <summary>Reads the node's prefix and end record consistently; false when the node is obsolete.</summary>
+    public bool TryEnter(ArtNode node)
     {
         while (node.TryReadLock(out long version))
         {
-            if (_edges.Length < node.Capacity)
-            {
-                _edges = new byte[node.Capacity];
-                _children = new object?[node.Capacity];
-            }
             byte[] prefix = node.Prefix;
             MetadataRecord? end = node.EndRecord;
-            int count = node.CopyChildren(_edges, _children);
             if (node.Validate(version))
             {
-                (Node, Version, Prefix, End, Count, Next) = (node, version, prefix, end, count, 0);
+                (Node, Version, Prefix, End, LastEdge) = (node, version, prefix, end, -1);
                 return true;
             }
         }
         return false;
     }
+
+    /// <summary>
+    /// Reads the next child after <see cref="LastEdge"/> consistently and advances past it. Returns 1 for a child,
+    /// 0 when the node has no more, -1 when the node is obsolete (the scan must re-seek).
+    /// </summary>
+    public int TryNext(out byte edge, out object? child)
+    {
+        while (Node.TryReadLock(out long version))
+        {
+            bool found = Node.NextChild(LastEdge, out edge, out child);
+            if (Node.Validate(version))
+            {
+                Version = version;
+                if (found)
+                {
+                    LastEdge = edge;
+                }
+                return found ? 1 : 0;
+            }
+        }
+        (edge, child) = (0, null);
+        return -1;
+    }
+
+    /// <summary>Makes the next <see cref="TryNext"/> read the child under <paramref name="edge"/> again (the node changed while the scan descended).</summary>
+    public void Revisit(byte edge) => LastEdge = edge - 1;
 }

@@ -33,6 +33,22 @@ internal static class SortedChildren
         return count;
     }
 
+    /// <summary>Optimistic: the first used slot whose edge is above <paramref name="after"/>.</summary>
+    public static bool Next(ReadOnlySpan<byte> edges, ReadOnlySpan<object?> children, int count, int after, out byte edge, out object? child)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            if (edges[i] > after)
+            {
+                edge = edges[i];
+                child = Volatile.Read(ref System.Runtime.CompilerServices.Unsafe.AsRef(in children[i]));
+                return true;
+            }
+        }
+        (edge, child) = (0, null);
+        return false;
+    }
+
     /// <summary>Inserts at the edge's sorted place, shifting larger edges right. Locked, not full, edge absent.</summary>
     public static void Insert(Span<byte> edges, Span<object?> children, ref int count, byte edge, object child)
     {

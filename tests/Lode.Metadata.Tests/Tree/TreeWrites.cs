@@ -19,12 +19,13 @@ internal static class TreeWrites
 
     public static List<(byte[] Key, byte[]? Value)> Scan(this AdaptiveRadixTree tree, byte[] prefix, byte[]? startAfter, int limit, int delimiter)
     {
-        var scanner = new ArtScanner(tree.Root, prefix, startAfter, delimiter);
+        ArtScanner scanner = ArtScanner.Rent(tree.Root, prefix, startAfter, delimiter);
         var result = new List<(byte[] Key, byte[]? Value)>();
         while (result.Count < limit && scanner.MoveNext(out byte[] key, out MetadataRecord? record))
         {
             result.Add((key, record?.Value.ToArray()));
         }
+        scanner.Return();
         return result;
     }
 }

@@ -36,6 +36,40 @@ internal static partial class Posix
         }
     }
 
+    /// <summary>
+    /// Flushes a file's data, and the metadata needed to read it back (its size), to disk: <c>fdatasync(2)</c>, which
+    /// unlike <c>fsync</c> skips timestamps. Throws <see cref="IOException"/> with the errno on failure.
+    /// </summary>
+    public static void Fdatasync(Microsoft.Win32.SafeHandles.SafeFileHandle file)
+    {
+        bool added = false;
+        try
+        {
+            file.DangerousAddRef(ref added);
+            int fd = (int)file.DangerousGetHandle();
+            int errno;
+            do
+            {
+                errno = FdatasyncNative(fd) == 0 ? 0 : Marshal.GetLastPInvokeError();
+            }
+            while (errno == Interrupted);
+            if (errno != 0)
+            {
+                throw new IOException($"fdatasync failed (errno {errno}).");
+            }
+        }
+        finally
+        {
+            if (added)
+            {
+                file.DangerousRelease();
+            }
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "fdatasync", SetLastError = true)]
+    private static partial int FdatasyncNative(int fd);
+
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int OpenNative(string path, int flags);
 

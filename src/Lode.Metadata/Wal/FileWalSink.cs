@@ -64,7 +64,7 @@ internal sealed class FileWalSink : IWalSink, IDisposable
     {
         lock (_lock)
         {
-            RandomAccess.FlushToDisk(_handle);
+            Posix.Fdatasync(_handle);
         }
     }
 

@@ -57,7 +57,7 @@ public class LayeringTests
     [Fact]
     public void Loaded_subsystem_assemblies_reference_no_other_subsystem()
     {
-        foreach (var assembly in new[] { typeof(Snapshots.SnapshotReader).Assembly, typeof(SuffixArrays.SuffixArray).Assembly, typeof(ObjectStorage.IObjectStore).Assembly })
+        foreach (var assembly in new[] { typeof(Snapshots.SnapshotReader).Assembly, typeof(SuffixArrays.SuffixArray).Assembly, typeof(ObjectStorage.IObjectStore).Assembly, typeof(Metadata.MetadataStore).Assembly })
         {
             var ours = assembly.GetReferencedAssemblies().Select(a => a.Name!).Where(n => n.StartsWith("Lode", StringComparison.Ordinal));
             Assert.All(ours, name => Assert.Equal("Lode.IO", name));

@@ -1,0 +1,217 @@
+using Lode.Metadata.Storage;
+using Lode.Metadata.Tree;
+using Lode.Metadata.Wal;
+
+namespace Lode.Metadata;
+
+public sealed partial class MetadataStore
+{
+    private readonly object _checkpointLock = new();
+    private readonly object _checkpointSignal = new();
+    private Thread? _checkpointer;
+    private bool _checkpointerStopping;
+    private int _checkpointRequested;
+    private long _checkpointNumber;
+    private long _checkpointLsn;
+    private long _checkpointClock;
+    private long _checkpoints;
+    private long _recordsWithoutLog;
+    private volatile string? _lastCheckpointError;
+
+    /// <summary>
+    /// Writes a checkpoint now, unless nothing changed since the last one: a sorted image of the tree into a new
+    /// file, fsynced; then the manifest switches to it atomically; only then are the previous checkpoint and the log
+    /// before the new one's replay position deleted. Writers continue during the image (they pause only while the
+    /// log is cut at the replay position); with <see cref="Durability.None"/> they wait for the whole checkpoint,
+    /// which then is the only way writes reach the disk. Does nothing for an in-memory store.
+    /// </summary>
+    /// <exception cref="MetadataException">The checkpoint could not be written (the I/O error is the inner exception); the previous one stays current.</exception>
+    public void Checkpoint()
+    {
+        ThrowIfDisposed();
+        if (_directory is null)
+        {
+            return;
+        }
+        lock (_checkpointLock)
+        {
+            RunCheckpoint();
+        }
+    }
+
+    /// <summary>Runs one checkpoint under <see cref="_checkpointLock"/>.</summary>
+    private void RunCheckpoint()
+    {
+        long clockAtStart = _log.Clock;
+        if (clockAtStart == _checkpointClock)
+        {
+            return;
+        }
+        long number = _checkpointNumber + 1;
+        string path = Path.Combine(_directory!, CheckpointFormat.FileName(number));
+        try
+        {
+            Manifest manifest = _log.Ring is { } ring ? CheckpointWithLog(ring, number, path) : CheckpointWithoutLog(number, path);
+            manifest.Write(_directory!);
+            Interlocked.Exchange(ref _checkpointLsn, manifest.ReplayLsn);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(path);
+            throw new MetadataException($"Cannot write checkpoint {path}: {e.Message}. The previous checkpoint and the log stay current.", e);
+        }
+        DeleteObsoleteFiles(number);
+        Interlocked.Exchange(ref _checkpointNumber, number);
+        Interlocked.Increment(ref _checkpoints);
+        _checkpointClock = clockAtStart;
+        Volatile.Write(ref _checkpointRequested, 0);
+    }
+
+    /// <summary>
+    /// Cuts the log at its tail with writers held out (a new segment starts there: the replay position), then writes a
+    /// fuzzy image with writers running. The image may hold changes made after the cut, but every such change has its
+    /// record after the cut, and the image is written only after the log is durable past it; replay re-applies those
+    /// records (all blind writes), so image + replay is exact.
+    /// </summary>
+    private Manifest CheckpointWithLog(WalRing ring, long number, string path)
+    {
+        long replayLsn;
+        long records;
+        _gate.EnterExclusive();
+        try
+        {
+            replayLsn = ring.Tail;
+            records = ring.Records;
+            ring.WaitDurable(replayLsn);
+            _log.Sink!.Rotate(replayLsn);
+        }
+        finally
+        {
+            _gate.ExitExclusive();
+        }
+        return WriteImage(path, number, replayLsn, records, () => ring.WaitDurable(ring.Tail));
+    }
+
+    /// <summary>Without a log the image must be exact: writers wait while it is written.</summary>
+    private Manifest CheckpointWithoutLog(long number, string path)
+    {
+        _gate.EnterExclusive();
+        try
+        {
+            // Recovery expects a log segment at the replay position; start an empty one if the log is not there yet.
+            long end = Recovery.EndLsn;
+            if (!File.Exists(Path.Combine(_directory!, WalSegment.FileName(end))))
+            {
+                WalSegment.Create(_directory!, end).Dispose();
+            }
+            return WriteImage(path, number, end, _recordsWithoutLog, () => { });
+        }
+        finally
+        {
+            _gate.ExitExclusive();
+        }
+    }
+
+    private Manifest WriteImage(string path, long number, long replayLsn, long records, Action beforeWrite)
+    {
+        using var writer = new CheckpointWriter(path, number, replayLsn, records, beforeWrite);
+        ArtScanner scanner = ArtScanner.Rent(_tree.Root, [], null, -1);
+        try
+        {
+            while (scanner.MoveNext(out byte[] key, out MetadataRecord? record))
+            {
+                writer.Add(key, record!.ValueSpan, record.Version);
+            }
+        }
+        finally
+        {
+            scanner.Return();
+        }
+        long clock = _log.Clock;
+        writer.Finish(clock);
+        return new Manifest(number, replayLsn, records, clock, writer.Keys);
+    }
+
+    /// <summary>After the manifest switch: older checkpoints and log segments wholly before the replay position are garbage.</summary>
+    private void DeleteObsoleteFiles(long number)
+    {
+        string current = CheckpointFormat.FileName(number);
+        foreach (string file in System.IO.Directory.EnumerateFiles(_directory!, "checkpoint-*.ckpt"))
+        {
+            if (Path.GetFileName(file) != current)
+            {
+                File.Delete(file);
+            }
+        }
+        long replayLsn = Interlocked.Read(ref _checkpointLsn);
+        foreach (var (baseLsn, file) in WalSegment.List(_directory!))
+        {
+            if (baseLsn < replayLsn)
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    /// <summary>Asks the background checkpointer for a checkpoint once the log since the last one reaches the size trigger.</summary>
+    private void NoteLogEnd(long end)
+    {
+        long threshold = _options.CheckpointWalBytes;
+        if (threshold > 0 && end - Interlocked.Read(ref _checkpointLsn) >= threshold && Interlocked.Exchange(ref _checkpointRequested, 1) == 0)
+        {
+            lock (_checkpointSignal)
+            {
+                Monitor.Pulse(_checkpointSignal);
+            }
+        }
+    }
+
+    private void StartCheckpointer()
+    {
+        _checkpointer = new Thread(CheckpointLoop) { IsBackground = true, Name = "Lode.Metadata checkpointer" };
+        _checkpointer.Start();
+    }
+
+    private void StopCheckpointer()
+    {
+        lock (_checkpointSignal)
+        {
+            _checkpointerStopping = true;
+            Monitor.Pulse(_checkpointSignal);
+        }
+        _checkpointer?.Join();
+    }
+
+    /// <summary>The background checkpointer: waits for the size trigger or the interval, then checkpoints if anything changed.</summary>
+    private void CheckpointLoop()
+    {
+        TimeSpan interval = _options.CheckpointInterval == TimeSpan.Zero ? Timeout.InfiniteTimeSpan : _options.CheckpointInterval;
+        while (true)
+        {
+            lock (_checkpointSignal)
+            {
+                if (!_checkpointerStopping && Volatile.Read(ref _checkpointRequested) == 0)
+                {
+                    Monitor.Wait(_checkpointSignal, interval);
+                }
+                if (_checkpointerStopping)
+                {
+                    return;
+                }
+            }
+            try
+            {
+                lock (_checkpointLock)
+                {
+                    RunCheckpoint();
+                }
+                _lastCheckpointError = null;
+            }
+            catch (MetadataException e)
+            {
+                _lastCheckpointError = e.Message;
+                Volatile.Write(ref _checkpointRequested, 0);
+            }
+        }
+    }
+}

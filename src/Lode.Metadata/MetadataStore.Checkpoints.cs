@@ -7,10 +7,6 @@ namespace Lode.Metadata;
 public sealed partial class MetadataStore
 {
     private readonly object _checkpointLock = new();
-    private readonly object _checkpointSignal = new();
-    private Thread? _checkpointer;
-    private bool _checkpointerStopping;
-    private int _checkpointRequested;
     private long _checkpointNumber;
     private long _checkpointLsn;
     private long _checkpointClock;
@@ -149,68 +145,6 @@ public sealed partial class MetadataStore
             if (baseLsn < replayLsn)
             {
                 File.Delete(file);
-            }
-        }
-    }
-
-    /// <summary>Asks the background checkpointer for a checkpoint once the log since the last one reaches the size trigger.</summary>
-    private void NoteLogEnd(long end)
-    {
-        long threshold = _options.CheckpointWalBytes;
-        if (threshold > 0 && end - Interlocked.Read(ref _checkpointLsn) >= threshold && Interlocked.Exchange(ref _checkpointRequested, 1) == 0)
-        {
-            lock (_checkpointSignal)
-            {
-                Monitor.Pulse(_checkpointSignal);
-            }
-        }
-    }
-
-    private void StartCheckpointer()
-    {
-        _checkpointer = new Thread(CheckpointLoop) { IsBackground = true, Name = "Lode.Metadata checkpointer" };
-        _checkpointer.Start();
-    }
-
-    private void StopCheckpointer()
-    {
-        lock (_checkpointSignal)
-        {
-            _checkpointerStopping = true;
-            Monitor.Pulse(_checkpointSignal);
-        }
-        _checkpointer?.Join();
-    }
-
-    /// <summary>The background checkpointer: waits for the size trigger or the interval, then checkpoints if anything changed.</summary>
-    private void CheckpointLoop()
-    {
-        TimeSpan interval = _options.CheckpointInterval == TimeSpan.Zero ? Timeout.InfiniteTimeSpan : _options.CheckpointInterval;
-        while (true)
-        {
-            lock (_checkpointSignal)
-            {
-                if (!_checkpointerStopping && Volatile.Read(ref _checkpointRequested) == 0)
-                {
-                    Monitor.Wait(_checkpointSignal, interval);
-                }
-                if (_checkpointerStopping)
-                {
-                    return;
-                }
-            }
-            try
-            {
-                lock (_checkpointLock)
-                {
-                    RunCheckpoint();
-                }
-                _lastCheckpointError = null;
-            }
-            catch (MetadataException e)
-            {
-                _lastCheckpointError = e.Message;
-                Volatile.Write(ref _checkpointRequested, 0);
             }
         }
     }

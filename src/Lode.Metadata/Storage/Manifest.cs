@@ -39,13 +39,14 @@ internal sealed record Manifest(long CheckpointNumber, long ReplayLsn, long Reco
         {
             return null;
         }
-        byte[] bytes = File.ReadAllBytes(path);
+        long length = new FileInfo(path).Length;
+        byte[] bytes = length == Size ? File.ReadAllBytes(path) : [];
         if (bytes.Length != Size || BinaryPrimitives.ReadUInt64LittleEndian(bytes) != Magic
             || BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(8)) != FormatVersion
             || BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(60)) != Crc32C.Compute(bytes.AsSpan(0, 60)))
         {
             throw new MetadataCorruptException(
-                $"The metadata store manifest {path} is damaged ({bytes.Length} bytes, checks failed); the store cannot find its checkpoint. Restore the directory from a backup.",
+                $"The metadata store manifest {path} is damaged ({length} bytes, checks failed); the store cannot find its checkpoint. Restore the directory from a backup.",
                 path, 0);
         }
         var manifest = new Manifest(Field(bytes, 16), Field(bytes, 24), Field(bytes, 32), Field(bytes, 40), Field(bytes, 48));

@@ -18,80 +18,16 @@ internal sealed partial class AdaptiveRadixTree
         Shrink,
     }
 
-    /// <summary>
-    /// Removes the record of <paramref name="key"/> if it exists and <see cref="IArtWrite.Decide"/> agrees; returns
-    /// whether it did. Retries internally when a concurrent writer changes a node on the way.
-    /// </summary>
-    public bool Remove<T>(ReadOnlySpan<byte> key, ref T op) where T : IArtWrite, allows ref struct
+    /// <summary>The key ends right after the node's prefix: remove the node's end record, if any.</summary>
+    private Attempt RemoveEnd<T>(Slot slot, ref T op) where T : IArtWrite, allows ref struct
     {
-        var backoff = new SpinWait();
-        while (true)
-        {
-            Attempt attempt = TryRemove(key, ref op);
-            if (attempt != Attempt.Restart)
-            {
-                return attempt == Attempt.Changed;
-            }
-            backoff.SpinOnce(-1);
-        }
-    }
-
-    private Attempt TryRemove<T>(ReadOnlySpan<byte> key, ref T op) where T : IArtWrite, allows ref struct
-    {
-        ArtNode? parent = null;
-        long parentVersion = 0;
-        byte parentEdge = 0;
-        ArtNode node = _root;
-        if (!node.TryReadLock(out long version))
+        MetadataRecord? end = slot.Node.EndRecord;
+        if (!slot.Node.Validate(slot.Version))
         {
             return Attempt.Restart;
         }
-        int depth = 0;
-        while (true)
-        {
-            byte[] prefix = node.Prefix;
-            if (!key[depth..].StartsWith(prefix))
-            {
-                return node.Validate(version) ? Attempt.Unchanged : Attempt.Restart;
-            }
-            depth += prefix.Length;
-            var slot = new Slot(parent, parentVersion, parentEdge, node, version);
-            if (depth == key.Length)
-            {
-                MetadataRecord? end = node.EndRecord;
-                if (!node.Validate(version))
-                {
-                    return Attempt.Restart;
-                }
-                return end is null ? Attempt.Unchanged : RemoveItem(slot, isEnd: true, 0, end, ref op);
-            }
-            byte edge = key[depth];
-            object? child = node.FindChild(edge);
-            if (!node.Validate(version))
-            {
-                return Attempt.Restart;
-            }
-            if (child is MetadataRecord leaf)
-            {
-                return leaf.Suffix.SequenceEqual(key[(depth + 1)..]) ? RemoveItem(slot, isEnd: false, edge, leaf, ref op) : Attempt.Unchanged;
-            }
-            if (child is null)
-            {
-                return Attempt.Unchanged;
-            }
-            var next = (ArtNode)child;
-            if (!next.TryReadLock(out long nextVersion) || !node.Validate(version))
-            {
-                return Attempt.Restart;
-            }
-            (parent, parentVersion, parentEdge) = (node, version, edge);
-            (node, version) = (next, nextVersion);
-            depth++;
-        }
+        return end is null ? Attempt.Unchanged : RemoveItem(slot, isEnd: true, 0, end, ref op);
     }
-
-    /// <summary>A node reached by a traversal, with its parent, both at the versions the traversal read.</summary>
-    private readonly record struct Slot(ArtNode? Parent, long ParentVersion, byte ParentEdge, ArtNode Node, long Version);
 
     private static RemovalPlan PlanRemoval(ArtNode node, bool isEnd)
     {

@@ -2,75 +2,10 @@ namespace Lode.Metadata.Tree;
 
 internal sealed partial class AdaptiveRadixTree
 {
-    /// <summary>
-    /// Inserts or replaces the record of <paramref name="key"/> if <see cref="IArtWrite.Decide"/> agrees; returns
-    /// whether it did. Retries internally when a concurrent writer changes a node on the way.
-    /// </summary>
-    public bool Store<T>(ReadOnlySpan<byte> key, ref T op) where T : IArtWrite, allows ref struct
+    /// <summary>The key ends right after the node's prefix: store it as the node's end record.</summary>
+    private Attempt StoreEndRecord<T>(Slot slot, ref T op) where T : IArtWrite, allows ref struct
     {
-        var backoff = new SpinWait();
-        while (true)
-        {
-            Attempt attempt = TryStore(key, ref op);
-            if (attempt != Attempt.Restart)
-            {
-                return attempt == Attempt.Changed;
-            }
-            backoff.SpinOnce(-1);
-        }
-    }
-
-    private Attempt TryStore<T>(ReadOnlySpan<byte> key, ref T op) where T : IArtWrite, allows ref struct
-    {
-        ArtNode? parent = null;
-        long parentVersion = 0;
-        byte parentEdge = 0;
-        ArtNode node = _root;
-        if (!node.TryReadLock(out long version))
-        {
-            return Attempt.Restart;
-        }
-        int depth = 0;
-        while (true)
-        {
-            byte[] prefix = node.Prefix;
-            int match = prefix.AsSpan().CommonPrefixLength(key[depth..]);
-            if (match < prefix.Length)
-            {
-                return SplitPrefix(parent!, parentVersion, parentEdge, node, version, match, key, depth, ref op);
-            }
-            depth += prefix.Length;
-            if (depth == key.Length)
-            {
-                return StoreEndRecord(node, version, ref op);
-            }
-            byte edge = key[depth];
-            object? child = node.FindChild(edge);
-            if (!node.Validate(version))
-            {
-                return Attempt.Restart;
-            }
-            if (child is null)
-            {
-                return AddLeaf(parent, parentVersion, parentEdge, node, version, edge, key[(depth + 1)..], ref op);
-            }
-            if (child is MetadataRecord leaf)
-            {
-                return StoreAtLeaf(node, version, edge, leaf, key[(depth + 1)..], ref op);
-            }
-            var next = (ArtNode)child;
-            if (!next.TryReadLock(out long nextVersion) || !node.Validate(version))
-            {
-                return Attempt.Restart;
-            }
-            (parent, parentVersion, parentEdge) = (node, version, edge);
-            (node, version) = (next, nextVersion);
-            depth++;
-        }
-    }
-
-    private Attempt StoreEndRecord<T>(ArtNode node, long version, ref T op) where T : IArtWrite, allows ref struct
-    {
+        (ArtNode node, long version) = (slot.Node, slot.Version);
         MetadataRecord? current = node.EndRecord;
         if (!node.TryUpgrade(version))
         {
@@ -91,9 +26,10 @@ internal sealed partial class AdaptiveRadixTree
     }
 
     /// <summary>The key's slot holds a leaf: replace it (same key) or push both down into a new Node4 (other key).</summary>
-    private Attempt StoreAtLeaf<T>(ArtNode node, long version, byte edge, MetadataRecord leaf, ReadOnlySpan<byte> rest, ref T op)
+    private Attempt StoreAtLeaf<T>(Slot slot, byte edge, MetadataRecord leaf, ReadOnlySpan<byte> rest, ref T op)
         where T : IArtWrite, allows ref struct
     {
+        (ArtNode node, long version) = (slot.Node, slot.Version);
         if (!node.TryUpgrade(version))
         {
             return Attempt.Restart;
@@ -136,9 +72,9 @@ internal sealed partial class AdaptiveRadixTree
     }
 
     /// <summary>The key's edge is free: add a leaf, growing the node into a bigger kind first if it is full.</summary>
-    private Attempt AddLeaf<T>(ArtNode? parent, long parentVersion, byte parentEdge, ArtNode node, long version, byte edge,
-        ReadOnlySpan<byte> rest, ref T op) where T : IArtWrite, allows ref struct
+    private Attempt AddLeaf<T>(Slot slot, byte edge, ReadOnlySpan<byte> rest, ref T op) where T : IArtWrite, allows ref struct
     {
+        (ArtNode? parent, long parentVersion, byte parentEdge, ArtNode node, long version) = slot;
         bool full = node.IsFull;
         if (full && !parent!.TryUpgrade(parentVersion))
         {
@@ -179,9 +115,11 @@ internal sealed partial class AdaptiveRadixTree
     }
 
     /// <summary>The key leaves the node's compressed path after <paramref name="match"/> bytes: a new Node4 takes the shared part.</summary>
-    private Attempt SplitPrefix<T>(ArtNode parent, long parentVersion, byte parentEdge, ArtNode node, long version, int match,
-        ReadOnlySpan<byte> key, int depth, ref T op) where T : IArtWrite, allows ref struct
+    private Attempt SplitPrefix<T>(Slot slot, int match, ReadOnlySpan<byte> rest, ref T op) where T : IArtWrite, allows ref struct
     {
+        // The root's prefix is empty, so a node whose prefix the key leaves always has a parent.
+        (ArtNode? maybeParent, long parentVersion, byte parentEdge, ArtNode node, long version) = slot;
+        ArtNode parent = maybeParent!;
         if (!parent.TryUpgrade(parentVersion))
         {
             return Attempt.Restart;
@@ -200,7 +138,6 @@ internal sealed partial class AdaptiveRadixTree
         byte[] prefix = node.Prefix;
         var split = new Node4 { Prefix = Copy(prefix.AsSpan(0, match)) };
         split.AddChild(prefix[match], node);
-        ReadOnlySpan<byte> rest = key[depth..];
         Hang(split, match, rest, NewRecord(rest.Length == match ? default : rest[(match + 1)..], ref op));
         node.Prefix = Copy(prefix.AsSpan(match + 1));
         parent.SetChild(parentEdge, split);

@@ -65,7 +65,16 @@ internal abstract class ArtNode
     internal abstract object? FindChild(byte edge);
 
     /// <summary>Copies the children in edge order into the spans (each at least <see cref="Capacity"/> long); returns how many. Optimistic.</summary>
-    internal abstract int CopyChildren(Span<byte> edges, Span<object?> children);
+    internal int CopyChildren(Span<byte> edges, Span<object?> children)
+    {
+        int n = 0;
+        for (int after = -1; n < Capacity && NextChild(after, out byte edge, out object? child); after = edge)
+        {
+            edges[n] = edge;
+            children[n++] = child;
+        }
+        return n;
+    }
 
     /// <summary>
     /// The child with the smallest edge above <paramref name="after"/> (-1 for the first child); false when there is

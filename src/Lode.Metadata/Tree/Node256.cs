@@ -13,21 +13,6 @@ internal sealed class Node256 : ArtNode
 
     internal override object? FindChild(byte edge) => Volatile.Read(ref _children[edge]);
 
-    internal override int CopyChildren(Span<byte> edges, Span<object?> children)
-    {
-        int n = 0;
-        for (int edge = 0; edge < 256; edge++)
-        {
-            object? child = Volatile.Read(ref _children[edge]);
-            if (child is not null)
-            {
-                edges[n] = (byte)edge;
-                children[n++] = child;
-            }
-        }
-        return n;
-    }
-
     internal override bool NextChild(int after, out byte edge, out object? child)
     {
         for (int e = after + 1; e < 256; e++)

@@ -21,26 +21,6 @@ internal sealed class Node48 : ArtNode
         return slot == 0 ? null : Volatile.Read(ref _children[slot - 1]);
     }
 
-    internal override int CopyChildren(Span<byte> edges, Span<object?> children)
-    {
-        int n = 0;
-        for (int edge = 0; edge < 256 && n < 48; edge++)
-        {
-            int slot = _index[edge];
-            if (slot == 0)
-            {
-                continue;
-            }
-            object? child = Volatile.Read(ref _children[slot - 1]);
-            if (child is not null)
-            {
-                edges[n] = (byte)edge;
-                children[n++] = child;
-            }
-        }
-        return n;
-    }
-
     internal override bool NextChild(int after, out byte edge, out object? child)
     {
         for (int e = after + 1; e < 256; e++)

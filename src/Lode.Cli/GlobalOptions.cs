@@ -91,6 +91,11 @@ internal sealed class GlobalOptions(Func<string, string?> environment)
         return string.IsNullOrEmpty(location) ? Repository.DefaultLocation : location;
     }
 
+    /// <summary>Where an encrypted repository's password comes from (see <see cref="Password"/>);
+    /// <paramref name="confirm"/> asks twice on a terminal, for a new repository.</summary>
+    public Func<string> PasswordSource(ParseResult result, bool confirm = false) =>
+        Password.From(result.GetValue(PasswordFile), environment, confirm);
+
     /// <summary>The disk cache the options select.</summary>
     public CacheSettings Cache(ParseResult result) => new()
     {
@@ -121,7 +126,7 @@ internal sealed class GlobalOptions(Func<string, string?> environment)
         DataReads = data,
         IndexReads = index,
         Environment = environment,
-        Password = Password.From(result.GetValue(PasswordFile), environment),
+        Password = PasswordSource(result),
     };
 
     /// <summary>Opens the selected repository (see <see cref="Options"/>).</summary>

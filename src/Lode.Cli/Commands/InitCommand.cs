@@ -35,7 +35,7 @@ internal static class InitCommand
             var options = globals.Options(result);
             if (encrypted)
             {
-                options = options with { Password = Password.From(result.GetValue(globals.PasswordFile), Environment.GetEnvironmentVariable, confirm: true) };
+                options = options with { Password = globals.PasswordSource(result, confirm: true) };
             }
             using var repository = Repository.Init(location, options, settings, encrypted);
             Console.WriteLine($"created Lode repository {repository.Config.Id[..8]} at {RepositoryLocation.Parse(location)} (compression {Describe(repository.Config)}{(encrypted ? ", encrypted" : "")})");

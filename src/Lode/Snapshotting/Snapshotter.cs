@@ -7,7 +7,8 @@ namespace Lode;
 
 /// <summary>
 /// Reads a tree once into a snapshot container (the <c>data</c> stream: file contents in walk order; the
-/// <c>meta</c> stream: the file table) and a search index, both local temporary files. Not thread-safe.
+/// <c>meta</c> stream is the file table it returns) and feeds text files to the search index builder. Files unchanged
+/// since the previous snapshot are taken from it (<c>Snapshotter.Unchanged.cs</c>). Not thread-safe.
 /// </summary>
 internal sealed partial class Snapshotter
 {
@@ -25,7 +26,8 @@ internal sealed partial class Snapshotter
     {
         _options = options;
         _previous = previous;
-        _indexLive = previous?.Manifest.IndexKey is not null || previous is null;
+        // Without a previous index in a container stream there is nothing to reuse: feed the index from the start.
+        _indexLive = previous is null || previous.Manifest.IndexKey is not null;
         _warn = message =>
         {
             Warnings++;

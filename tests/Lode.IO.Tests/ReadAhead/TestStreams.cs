@@ -1,15 +1,8 @@
 namespace Lode.IO.Tests.ReadAhead;
 
-/// <summary>A readable stream that returns <c>data</c> in reads of at most <c>maxRead</c> bytes, then throws
-/// <c>error</c> (or ends when it is null). Records the thread that disposed it.</summary>
-internal sealed class ScriptedStream(byte[] data, int maxRead = int.MaxValue, Exception? error = null) : Stream
+/// <summary>The members every readable, forward-only test stream shares.</summary>
+internal abstract class ForwardOnlyStream : Stream
 {
-    private int _position;
-
-    public int? DisposedOnThread { get; private set; }
-
-    public int Reads { get; private set; }
-
     public override bool CanRead => true;
     public override bool CanSeek => false;
     public override bool CanWrite => false;
@@ -19,6 +12,17 @@ internal sealed class ScriptedStream(byte[] data, int maxRead = int.MaxValue, Ex
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
     public override void SetLength(long value) => throw new NotSupportedException();
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
+
+/// <summary>A readable stream that returns <c>data</c> in reads of at most <c>maxRead</c> bytes, then throws
+/// <c>error</c> (or ends when it is null). Records the thread that disposed it.</summary>
+internal sealed class ScriptedStream(byte[] data, int maxRead = int.MaxValue, Exception? error = null) : ForwardOnlyStream
+{
+    private int _position;
+
+    public int? DisposedOnThread { get; private set; }
+
+    public int Reads { get; private set; }
 
     public override int Read(byte[] buffer, int offset, int count)
     {
@@ -42,22 +46,12 @@ internal sealed class ScriptedStream(byte[] data, int maxRead = int.MaxValue, Ex
 
 /// <summary>Returns <c>first</c> on the first read, then blocks every later read until <see cref="Release"/>, then
 /// ends. Models a slow pipe: a small write, then a long pause.</summary>
-internal sealed class PausingStream(byte[] first) : Stream
+internal sealed class PausingStream(byte[] first) : ForwardOnlyStream
 {
     private readonly ManualResetEventSlim _released = new();
     private bool _sentFirst;
 
     public void Release() => _released.Set();
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     public override int Read(byte[] buffer, int offset, int count)
     {

@@ -43,21 +43,32 @@ public sealed partial class MetadataStore
         {
             return;
         }
-        long number = _checkpointNumber + 1;
+        // A number is used once, even by a checkpoint that failed: a retry never truncates a file MANIFEST may name.
+        long number = Interlocked.Increment(ref _checkpointNumber);
         string path = Path.Combine(_directory!, CheckpointFormat.FileName(number));
+        Manifest manifest;
         try
         {
-            Manifest manifest = _log.Ring is { } ring ? CheckpointWithLog(ring, number, path) : CheckpointWithoutLog(number, path);
-            manifest.Write(_directory!);
-            Interlocked.Exchange(ref _checkpointLsn, manifest.ReplayLsn);
+            manifest = _log.Ring is { } ring ? CheckpointWithLog(ring, number, path) : CheckpointWithoutLog(number, path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            // MANIFEST does not name this image yet, so removing it is safe (the next open would remove it too).
             File.Delete(path);
             throw new MetadataException($"Cannot write checkpoint {path}: {e.Message}. The previous checkpoint and the log stay current.", e);
         }
+        try
+        {
+            manifest.Write(_directory!);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The rename may have happened before the failure (the directory fsync comes after it): keep the image,
+            // which MANIFEST may now name; an unnamed one is an orphan the next open removes.
+            throw new MetadataException($"Cannot switch MANIFEST to checkpoint {path}: {e.Message}.", e);
+        }
+        Interlocked.Exchange(ref _checkpointLsn, manifest.ReplayLsn);
         DeleteObsoleteFiles(number);
-        Interlocked.Exchange(ref _checkpointNumber, number);
         Interlocked.Increment(ref _checkpoints);
         _checkpointClock = clockAtStart;
         Volatile.Write(ref _checkpointRequested, 0);
@@ -129,7 +140,21 @@ public sealed partial class MetadataStore
     }
 
     /// <summary>After the manifest switch: older checkpoints and log segments wholly before the replay position are garbage.</summary>
+    /// <summary>Removes older checkpoints and log segments the current checkpoint made obsolete. Best effort: a file
+    /// that cannot be deleted now is an orphan that the next checkpoint or open removes.</summary>
     private void DeleteObsoleteFiles(long number)
+    {
+        try
+        {
+            DeleteObsoleteFilesNow(number);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _lastCheckpointError = $"Cannot remove obsolete checkpoint files: {e.Message}";
+        }
+    }
+
+    private void DeleteObsoleteFilesNow(long number)
     {
         string current = CheckpointFormat.FileName(number);
         foreach (string file in System.IO.Directory.EnumerateFiles(_directory!, "checkpoint-*.ckpt"))

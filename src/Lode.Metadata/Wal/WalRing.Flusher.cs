@@ -133,7 +133,9 @@ internal sealed partial class WalRing
             int length = (int)(committed - flushed);
             int first = Math.Min(length, _buffer.Length - at);
             _sink.Write(flushed, _buffer.AsSpan(at, first), _buffer.AsSpan(0, length - first));
-            Volatile.Write(ref _flushed.Value, committed);
+            // A full fence, not a release store: the read of _roomWaiters below must not move before this store,
+            // or a writer that counted itself as waiting after reading the old value could miss its wake-up.
+            Interlocked.Exchange(ref _flushed.Value, committed);
             if (Volatile.Read(ref _roomWaiters) > 0)
             {
                 WakeAll(_roomLock);

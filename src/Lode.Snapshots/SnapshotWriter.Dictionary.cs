@@ -32,10 +32,8 @@ public sealed partial class SnapshotWriter
     {
         job.Compact();
         _held.Add(job);
-        if (job.Stream.Settings.Codec == CompressionCodec.Zstd)
-        {
-            _heldBytes += job.Plain.Length;
-        }
+        // Every held chunk counts, whatever its stream's codec: memory stays bounded by the sample size.
+        _heldBytes += job.Plain.Length;
         if (_heldBytes >= _options.DictionarySampleBytes || _held.Count >= MaximumHeld)
         {
             ReleaseHeld();

@@ -10,14 +10,18 @@ public sealed partial class DiskCache
     {
         var fetch = new ColdFetch();
         _fetches[name] = fetch;
+        // Taken under the lock, before Dispose can dispose the source; a task that read it later could throw before
+        // FetchAsync ran and leave fetch.Length unset, hanging every lazy open waiting on it.
+        var closing = _closing.Token;
         fetch.Completion = Task.Run(async () =>
         {
             try
             {
-                return await FetchAsync(fetch, store, scope, key, _closing.Token);
+                return await FetchAsync(fetch, store, scope, key, closing);
             }
             finally
             {
+                fetch.Length.TrySetCanceled();
                 lock (_lock)
                 {
                     _fetches.Remove(name);

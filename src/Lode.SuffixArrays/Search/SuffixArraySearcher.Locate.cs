@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Lode.IO;
 
 namespace Lode.SuffixArrays;
@@ -124,9 +123,7 @@ public sealed partial class SuffixArraySearcher
 
     private long DecodePosition(long index, ReadOnlySpan<byte> entry)
     {
-        long position = _entryBytes == sizeof(int)
-            ? BinaryPrimitives.ReadInt32LittleEndian(entry)
-            : BinaryPrimitives.ReadInt64LittleEndian(entry);
+        long position = SuffixArrayEntries.Decode(entry, _entryBytes);
         if ((ulong)position >= (ulong)_length)
         {
             throw new InvalidDataException(

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using Lode.IO;
 
@@ -33,32 +32,34 @@ public sealed partial class SuffixArraySearcher
 
     /// <summary>Creates a searcher over <paramref name="text"/> and its <paramref name="suffixArray"/>.</summary>
     /// <param name="text">The text, at most <see cref="int.MaxValue"/> bytes with 4-byte entries.</param>
-    /// <param name="suffixArray">Its suffix array: exactly <paramref name="entryBytes"/> bytes (little-endian) per text byte.</param>
+    /// <param name="suffixArray">Its suffix array: exactly <paramref name="entryBytes"/> bytes (little-endian) per text byte,
+    /// encoded as <see cref="SuffixArrayEntries"/> describes.</param>
     /// <param name="sample">An optional in-memory sample of this suffix array, to narrow each query first; with a
     /// bounded context, its prefix length must not exceed the context.</param>
-    /// <param name="entryBytes">The width of a suffix array entry: 4 (int32) or 8 (int64).</param>
+    /// <param name="entryBytes">The width of a suffix array entry, 3 to 8 bytes: 4 (int32), 8 (int64), or the narrowest
+    /// that holds the text's positions (<see cref="SuffixArrayEntries.MinimumWidth"/>).</param>
     /// <param name="boundedContext">The bounded context k the suffix array was built with, or null for the exact order.</param>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> or <paramref name="suffixArray"/> is null.</exception>
     /// <exception cref="ArgumentException">The text is too long for the entry width, the suffix array's length does
     /// not match the text's, or the sample describes another suffix array or keeps more bytes than the context.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The entry width is not 4 or 8, or the context is below 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The entry width is not from 3 to 8, or the context is below 1.</exception>
     public SuffixArraySearcher(IByteSource text, IByteSource suffixArray, SuffixArraySample? sample = null,
         int entryBytes = sizeof(int), int? boundedContext = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(suffixArray);
-        if (entryBytes is not (sizeof(int) or sizeof(long)))
+        if (entryBytes is < SuffixArrayEntries.MinWidth or > SuffixArrayEntries.MaxWidth)
         {
-            throw new ArgumentOutOfRangeException(nameof(entryBytes), entryBytes, "Suffix array entries are 4 or 8 bytes wide.");
+            throw new ArgumentOutOfRangeException(nameof(entryBytes), entryBytes, "Suffix array entries are 3 to 8 bytes wide.");
         }
         if (boundedContext < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(boundedContext), boundedContext, "The bounded context is at least 1 byte; use null for the exact order.");
         }
-        if (entryBytes == sizeof(int) && text.Length > int.MaxValue)
+        if (text.Length > SuffixArrayEntries.MaxTextLength(entryBytes))
         {
             throw new ArgumentException(
-                $"The text is {text.Length} bytes; int32 suffix arrays cover at most {int.MaxValue}. Use 8-byte entries or split it into shards.",
+                $"The text is {text.Length} bytes; {entryBytes}-byte suffix array entries cover at most {SuffixArrayEntries.MaxTextLength(entryBytes)}. Use wider entries or split it into shards.",
                 nameof(text));
         }
         if (suffixArray.Length % entryBytes != 0)

@@ -51,7 +51,7 @@ internal static class SnapshotCommand
         double seconds = s.Elapsed.TotalSeconds;
         Console.WriteLine($"Files:   {m.Files} ({m.UnchangedFiles} unchanged, not read; {m.Directories} directories, {m.Symlinks} symlinks)");
         Console.WriteLine($"Read:    {Terminal.Bytes(s.BytesRead)} ({Terminal.Bytes((long)(s.BytesRead / Math.Max(seconds, 1e-3)))}/s)");
-        Console.WriteLine($"Stored:  {Terminal.Bytes(s.BytesStored)} new (search index {Terminal.Bytes(s.IndexBytes)}, {Terminal.Bytes(s.IndexedTextBytes)} of unique text indexed)");
+        Console.WriteLine($"Stored:  {Terminal.Bytes(s.BytesStored)} new (search index {Terminal.Bytes(s.IndexBytes)}: {s.IndexShards} shards, {s.CarriedIndexShards} carried over, {Terminal.Bytes(s.IndexedTextBytes)} of text indexed)");
         Console.WriteLine($"Time:    {seconds.ToString("0.00", CultureInfo.InvariantCulture)} s");
         Console.WriteLine($"snapshot {m.ShortId} saved{(m.Tag is null ? "" : $" as '{m.Tag}'")}");
     }
@@ -76,6 +76,8 @@ internal static class SnapshotCommand
             writer.WriteNumber("unchangedFiles", m.UnchangedFiles);
             writer.WriteNumber("indexBytes", s.IndexBytes);
             writer.WriteNumber("indexedTextBytes", s.IndexedTextBytes);
+            writer.WriteNumber("indexShards", s.IndexShards);
+            writer.WriteNumber("carriedIndexShards", s.CarriedIndexShards);
             writer.WriteNumber("warnings", s.Warnings);
             writer.WriteNumber("seconds", Math.Round(s.Elapsed.TotalSeconds, 3));
             writer.WriteEndObject();

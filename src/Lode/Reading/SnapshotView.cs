@@ -147,6 +147,9 @@ public sealed partial class SnapshotView : IDisposable
 
     internal SearchIndex Index => _index.Value.Index;
 
+    /// <summary>The snapshot's index when the next snapshot can carry its shards over: format 2, in this container.</summary>
+    internal SearchIndex? CarriableIndex => Manifest.IndexKey is null && Index.Major == IndexFormat.Major ? Index : null;
+
     /// <summary>The snapshot's container (for the next snapshot's unchanged files and index).</summary>
     internal SnapshotReader Reader => _reader;
 

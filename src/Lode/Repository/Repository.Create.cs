@@ -34,25 +34,18 @@ public sealed partial class Repository
             SnapshotWriteResult written;
             long indexLength;
             long textBytes;
+            int carried;
+            int shards;
+            var indexOptions = new SearchIndexWriterOptions { ShardSize = options.IndexShardSize };
             using (var dataFile = new FileStream(dataPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 20))
-            using (var index = new SearchIndexWriter(indexPath, options.IndexShardSize, Environment.ProcessorCount))
+            using (var index = new SearchIndexWriter(indexPath, indexOptions, previous?.CarriableIndex))
             using (var writer = SnapshotWriter.Create(dataFile, WriterOptions()))
             {
                 table = snapshotter.Run(root, writer, index);
                 writer.Append(SnapshotStreams.Meta, table.Serialize());
-                options.Progress?.Report(new SnapshotProgress(0, snapshotter.BytesRead, "", "indexing"));
-                if (snapshotter.ReusesPreviousIndex)
-                {
-                    // Every indexed file is unchanged: the previous index, by reference (no bytes stored again).
-                    indexLength = writer.AppendFrom(SnapshotStreams.Index, previous!.Reader, SnapshotStreams.Index, 0, previous.Reader.GetLength(SnapshotStreams.Index));
-                    textBytes = 0;
-                }
-                else
-                {
-                    index.Finish();
-                    indexLength = AppendFile(writer, SnapshotStreams.Index, indexPath);
-                    textBytes = index.TextBytes;
-                }
+                indexLength = index.WriteTo(writer, SnapshotStreams.Index, previous?.Reader);
+                textBytes = index.TextBytes;
+                (carried, shards) = (index.CarriedShards, index.ShardCount);
                 written = writer.Finish();
             }
             options.Progress?.Report(new SnapshotProgress(0, snapshotter.BytesRead, "", "storing"));
@@ -77,7 +70,7 @@ public sealed partial class Repository
             PutFile(manifest.DataKey, dataPath);
             PutManifest(manifest);
             return new SnapshotResult(manifest, snapshotter.BytesRead, manifest.DataLength, indexLength, textBytes,
-                snapshotter.Warnings, clock.Elapsed);
+                snapshotter.Warnings, clock.Elapsed) { CarriedIndexShards = carried, IndexShards = shards };
         }
         finally
         {
@@ -108,20 +101,6 @@ public sealed partial class Repository
             },
         },
     };
-
-    private static long AppendFile(SnapshotWriter writer, string stream, string path)
-    {
-        using var input = ReadAheadPolicy.OpenFile(path, new FileInfo(path).Length);
-        byte[] buffer = new byte[ReadAheadPolicy.ChunkSize];
-        long total = 0;
-        ReadOnlySpan<byte> chunk;
-        while (!(chunk = ReadAheadPolicy.Next(input, buffer)).IsEmpty)
-        {
-            writer.Append(stream, chunk);
-            total += chunk.Length;
-        }
-        return total;
-    }
 
     private void PutManifest(SnapshotManifest manifest)
     {

@@ -15,11 +15,12 @@ internal sealed partial class SearchIndex
     private readonly IndexFormat.BlobRecord[] _blobs;
     private readonly SuffixArraySearcher[] _searchers;
 
-    private SearchIndex(IByteSource source, string where, IndexFormat.ShardRecord[] shards, IndexFormat.BlobRecord[] blobs,
+    private SearchIndex(IByteSource source, string where, int major, IndexFormat.ShardRecord[] shards, IndexFormat.BlobRecord[] blobs,
         SuffixArraySearcher[] searchers)
     {
         _source = source;
         _where = where;
+        Major = major;
         _shards = shards;
         _blobs = blobs;
         _searchers = searchers;
@@ -27,6 +28,21 @@ internal sealed partial class SearchIndex
 
     /// <summary>Blobs (unique text files) in the index.</summary>
     public int BlobCount => _blobs.Length;
+
+    /// <summary>The format's major version: 2 records blob hashes and can be carried into the next snapshot's index.</summary>
+    public int Major { get; }
+
+    /// <summary>The shard table.</summary>
+    public ReadOnlySpan<IndexFormat.ShardRecord> Shards => _shards;
+
+    /// <summary>The blob table.</summary>
+    public ReadOnlySpan<IndexFormat.BlobRecord> Blobs => _blobs;
+
+    /// <summary>Where the blob table starts: shard sections lie before it.</summary>
+    public long BlobTableOffset { get; private init; }
+
+    /// <summary>Where the index is, for messages.</summary>
+    public string Where => _where;
 
     /// <summary>Opens an index, checking the header, the tables and every offset against the source.</summary>
     /// <exception cref="CorruptDataException">Anything fails a check.</exception>
@@ -36,18 +52,20 @@ internal sealed partial class SearchIndex
         {
             var header = IndexFormat.ReadHeader(source.ReadBytes(0, IndexFormat.HeaderSize), where);
             long length = source.Length;
+            int blobSize = IndexFormat.BlobRecordSize(header.Major);
+            int shardSize = IndexFormat.ShardRecordSize(header.Major);
             if (header.ShardCount < 0 || header.BlobCount < 0 ||
-                (long)header.BlobCount * IndexFormat.BlobRecordSize > Array.MaxLength ||
-                (long)header.ShardCount * IndexFormat.ShardRecordSize > Array.MaxLength ||
+                (long)header.BlobCount * blobSize > Array.MaxLength ||
+                (long)header.ShardCount * shardSize > Array.MaxLength ||
                 header.BlobTableOffset < IndexFormat.HeaderSize || header.BlobTableOffset > length ||
-                (length - header.BlobTableOffset) / IndexFormat.BlobRecordSize < header.BlobCount ||
-                header.ShardTableOffset != header.BlobTableOffset + (long)header.BlobCount * IndexFormat.BlobRecordSize ||
-                length - header.ShardTableOffset != (long)header.ShardCount * IndexFormat.ShardRecordSize)
+                (length - header.BlobTableOffset) / blobSize < header.BlobCount ||
+                header.ShardTableOffset != header.BlobTableOffset + (long)header.BlobCount * blobSize ||
+                length - header.ShardTableOffset != (long)header.ShardCount * shardSize)
             {
                 throw new CorruptDataException($"{where} is corrupt: its tables do not fit its {length} bytes.");
             }
-            byte[] blobTable = source.ReadBytes(header.BlobTableOffset, header.BlobCount * IndexFormat.BlobRecordSize);
-            byte[] shardTable = source.ReadBytes(header.ShardTableOffset, header.ShardCount * IndexFormat.ShardRecordSize);
+            byte[] blobTable = source.ReadBytes(header.BlobTableOffset, header.BlobCount * blobSize);
+            byte[] shardTable = source.ReadBytes(header.ShardTableOffset, header.ShardCount * shardSize);
             if (Crc32C.Compute(blobTable) != header.BlobTableCrc || Crc32C.Compute(shardTable) != header.ShardTableCrc)
             {
                 throw new CorruptDataException($"{where} is corrupt: its blob or shard table fails its CRC32C.");
@@ -56,16 +74,16 @@ internal sealed partial class SearchIndex
             var searchers = new SuffixArraySearcher[header.ShardCount];
             for (int i = 0; i < shards.Length; i++)
             {
-                shards[i] = IndexFormat.ReadShard(shardTable.AsSpan(i * IndexFormat.ShardRecordSize));
+                shards[i] = IndexFormat.ReadShard(shardTable.AsSpan(i * shardSize), header.Major);
                 searchers[i] = OpenShard(source, shards[i], header, where, i);
             }
             var blobs = new IndexFormat.BlobRecord[header.BlobCount];
             for (int i = 0; i < blobs.Length; i++)
             {
-                blobs[i] = IndexFormat.ReadBlob(blobTable.AsSpan(i * IndexFormat.BlobRecordSize));
+                blobs[i] = IndexFormat.ReadBlob(blobTable.AsSpan(i * blobSize), header.Major);
                 CheckBlob(blobs[i], i, shards, where);
             }
-            return new SearchIndex(source, where, shards, blobs, searchers);
+            return new SearchIndex(source, where, header.Major, shards, blobs, searchers) { BlobTableOffset = header.BlobTableOffset };
         }
         catch (EndOfStreamException e)
         {
@@ -84,7 +102,7 @@ internal sealed partial class SearchIndex
             {
                 throw new CorruptDataException($"{_where} is corrupt: the text of shard {i} fails its CRC32C.");
             }
-            if (CrcOf(shard.SuffixArrayOffset, shard.TextLength * 4) != shard.SuffixArrayCrc)
+            if (CrcOf(shard.SuffixArrayOffset, shard.SuffixArrayLength) != shard.SuffixArrayCrc)
             {
                 throw new CorruptDataException($"{_where} is corrupt: the suffix array of shard {i} fails its CRC32C.");
             }
@@ -126,9 +144,10 @@ internal sealed partial class SearchIndex
         string where, int index)
     {
         long limit = header.BlobTableOffset;
-        if (shard.TextLength < 0 || shard.TextLength > int.MaxValue || shard.TextOffset < IndexFormat.HeaderSize ||
+        if (shard.EntryBytes is < SuffixArrayEntries.MinWidth or > sizeof(int) || shard.TextLength < 0 ||
+            shard.TextLength > SuffixArrayEntries.MaxTextLength(shard.EntryBytes) || shard.TextOffset < IndexFormat.HeaderSize ||
             shard.TextOffset > limit - shard.TextLength || shard.SuffixArrayOffset < IndexFormat.HeaderSize ||
-            shard.SuffixArrayOffset > limit - shard.TextLength * 4 || shard.SampleLength < 0 ||
+            shard.SuffixArrayOffset > limit - shard.SuffixArrayLength || shard.SampleLength < 0 ||
             shard.SampleOffset < IndexFormat.HeaderSize || shard.SampleOffset > limit - shard.SampleLength ||
             shard.FirstBlob < 0 || shard.BlobCount < 0 || shard.FirstBlob > header.BlobCount - shard.BlobCount)
         {
@@ -144,7 +163,7 @@ internal sealed partial class SearchIndex
             throw new CorruptDataException($"{where} is corrupt: the sample of shard {index}: {e.Message}", e);
         }
         return new SuffixArraySearcher(new ByteSourceSlice(source, shard.TextOffset, shard.TextLength),
-            new ByteSourceSlice(source, shard.SuffixArrayOffset, shard.TextLength * 4), sample);
+            new ByteSourceSlice(source, shard.SuffixArrayOffset, shard.SuffixArrayLength), sample, shard.EntryBytes);
     }
 
     private static void CheckBlob(IndexFormat.BlobRecord blob, int index, IndexFormat.ShardRecord[] shards, string where)

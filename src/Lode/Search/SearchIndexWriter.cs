@@ -1,52 +1,71 @@
-using System.Runtime.InteropServices;
 using Lode.IO;
-using Lode.SuffixArrays;
 using Microsoft.Win32.SafeHandles;
 
 namespace Lode;
 
 /// <summary>
-/// Builds a search index file while a snapshot is taken. Each file's bytes arrive once, in order; text files
-/// (no NUL byte, at most <see cref="MaxIndexedFileSize"/> bytes) are copied into the current shard unless an
-/// identical file was indexed before. A full shard is sealed and its suffix array built on a background task
-/// (at most <c>parallelBuilds</c> at once), then written to the file, so memory stays near
-/// (parallelBuilds + 1) × (shard text + 4 bytes per text byte + the construction's working space).
+/// Builds a snapshot's search index (format 2, docs/format.md "Search index") while the snapshot is taken, carrying
+/// over the previous snapshot's shards that are still mostly live. Each file's bytes arrive once, in order; a text
+/// file (no NUL byte, at most <see cref="MaxIndexedFileSize"/> bytes) whose contents are not indexed yet — neither
+/// earlier in this snapshot nor in a carried shard — is copied into the current shard; a full shard is sealed and its
+/// suffix array built on a background task (at most <see cref="SearchIndexWriterOptions.ParallelBuilds"/> at once)
+/// into a scratch file. <see cref="Finish"/> decides which previous shards to carry and re-indexes the live text of
+/// the others; <see cref="WriteTo"/> then streams the index into a snapshot stream, carried shards by reference.
+/// Memory stays near (parallel builds + 1) × (shard text + about 9 bytes per text byte of construction space).
 /// Not thread-safe: one producer calls it.
 /// </summary>
-internal sealed class SearchIndexWriter : IDisposable
+internal sealed partial class SearchIndexWriter : IDisposable
 {
-    /// <summary>Files larger than this are not indexed (their suffix array would not fit an int32 shard).</summary>
+    /// <summary>Files larger than this are not indexed.</summary>
     public const long MaxIndexedFileSize = 512L << 20;
 
-    private readonly SafeFileHandle _file;
-    private readonly int _shardCapacity;
-    private readonly int _parallelBuilds;
-    private readonly Dictionary<UInt128, int> _blobsByHash = [];
-    private readonly List<IndexFormat.BlobRecord> _blobs = [];
-    private readonly List<Task<IndexFormat.ShardRecord>> _shards = [];
-    private int _shardsAwaited;
-    private long _fileCursor = IndexFormat.HeaderSize;
+    private readonly SafeFileHandle _scratch;
+    private readonly SearchIndexWriterOptions _options;
+    private readonly SearchIndex? _previous;
+    private readonly Dictionary<UInt128, int> _previousBlobs = [];
+    private readonly HashSet<int> _livePrevious = [];
+    private readonly Dictionary<UInt128, int> _newBlobs = [];
+    private readonly List<NewBlob> _blobs = [];
+    private readonly List<Task<BuiltShard>> _builds = [];
+    private int _buildsAwaited;
+    private long _scratchCursor;
     private byte[] _text = [];
     private int _textLength;
     private int _shardFirstBlob;
     private int _fileStart;
     private bool _fileIsText;
 
-    public SearchIndexWriter(string path, int shardCapacity, int parallelBuilds)
+    /// <summary>Creates a writer whose scratch file is <paramref name="scratchPath"/> (created; the caller deletes it).</summary>
+    /// <param name="scratchPath">A new file for the sections of the shards built here.</param>
+    /// <param name="options">Shard size, parallelism and memory budget.</param>
+    /// <param name="previous">The previous snapshot's index (format 2, in its container), whose shards may be carried
+    /// over; null to index everything.</param>
+    public SearchIndexWriter(string scratchPath, SearchIndexWriterOptions options, SearchIndex? previous)
     {
-        _file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite);
-        _shardCapacity = shardCapacity;
-        _parallelBuilds = Math.Max(1, parallelBuilds);
+        _options = options;
+        _previous = previous?.Major == IndexFormat.Major ? previous : null;
+        if (_previous is not null)
+        {
+            var blobs = _previous.Blobs;
+            for (int i = 0; i < blobs.Length; i++)
+            {
+                _previousBlobs.TryAdd(blobs[i].Hash, i);
+            }
+        }
+        _scratch = File.OpenHandle(scratchPath, FileMode.CreateNew, FileAccess.ReadWrite);
     }
 
-    /// <summary>Bytes of unique text indexed so far.</summary>
+    /// <summary>Text bytes whose suffix arrays this writer built (new text and text re-indexed from dropped shards).</summary>
     public long TextBytes { get; private set; }
+
+    /// <summary>Shards carried over from the previous index (known after <see cref="Finish"/>).</summary>
+    public int CarriedShards { get; private set; }
 
     /// <summary>Starts a file of about <paramref name="expectedSize"/> bytes.</summary>
     public void BeginFile(long expectedSize)
     {
         _fileIsText = expectedSize <= MaxIndexedFileSize;
-        if (_fileIsText && _textLength > 0 && _textLength + expectedSize > _shardCapacity)
+        if (_fileIsText && _textLength > 0 && _textLength + expectedSize > _options.ShardSize)
         {
             SealShard();
         }
@@ -67,7 +86,7 @@ internal sealed class SearchIndexWriter : IDisposable
         }
         if (_text.Length - _textLength < data.Length)
         {
-            long needed = Math.Max((long)_textLength + data.Length, Math.Max(_shardCapacity, _text.Length * 2L));
+            long needed = Math.Max((long)_textLength + data.Length, Math.Max(_options.ShardSize, _text.Length * 2L));
             var grown = GC.AllocateUninitializedArray<byte>((int)Math.Min(needed, Array.MaxLength));
             _text.AsSpan(0, _textLength).CopyTo(grown);
             _text = grown;
@@ -84,55 +103,36 @@ internal sealed class SearchIndexWriter : IDisposable
     }
 
     /// <summary>Ends the current file.</summary>
-    /// <param name="sha256">The file's SHA-256: identical files share one blob.</param>
-    /// <returns>The file's text blob, or -1 when it is not indexed.</returns>
-    public int EndFile(ReadOnlySpan<byte> sha256)
+    /// <param name="sha256">The file's SHA-256: identical contents are indexed once.</param>
+    /// <returns>Whether the file is indexed (text); <see cref="BlobOf"/> gives its blob after <see cref="Finish"/>.</returns>
+    public bool EndFile(ReadOnlySpan<byte> sha256)
     {
         if (!_fileIsText)
         {
-            return -1;
+            return false;
         }
-        var key = MemoryMarshal.Read<UInt128>(sha256);
-        if (_blobsByHash.TryGetValue(key, out int existing))
+        var key = IndexFormat.BlobKey(sha256);
+        if (_newBlobs.ContainsKey(key) || TryReuse(sha256))
         {
             _textLength = _fileStart;
-            return existing;
+            return true;
         }
-        var text = _text.AsSpan(_fileStart, _textLength - _fileStart);
-        _blobs.Add(new IndexFormat.BlobRecord(_shards.Count, _fileStart, text.Length, Crc32C.Compute(text)));
-        _blobsByHash.Add(key, _blobs.Count - 1);
-        TextBytes += text.Length;
-        return _blobs.Count - 1;
+        AddBlob(key);
+        return true;
     }
 
-    /// <summary>Seals the last shard, waits for every build, writes the tables and the header.</summary>
-    /// <returns>The index file's length in bytes.</returns>
-    public long Finish()
+    /// <summary>
+    /// Marks contents with this SHA-256 as live when the previous index holds them, so an unchanged file need not be
+    /// read; returns false when it does not (feed the file's text instead).
+    /// </summary>
+    public bool TryReuse(ReadOnlySpan<byte> sha256)
     {
-        if (_blobs.Count > _shardFirstBlob)
+        if (!_previousBlobs.TryGetValue(IndexFormat.BlobKey(sha256), out int blob))
         {
-            SealShard();
+            return false;
         }
-        var shards = _shards.Select(build => build.GetAwaiter().GetResult()).ToArray();
-        var blobTable = new byte[_blobs.Count * IndexFormat.BlobRecordSize];
-        for (int i = 0; i < _blobs.Count; i++)
-        {
-            IndexFormat.WriteBlob(blobTable.AsSpan(i * IndexFormat.BlobRecordSize), _blobs[i]);
-        }
-        var shardTable = new byte[shards.Length * IndexFormat.ShardRecordSize];
-        for (int i = 0; i < shards.Length; i++)
-        {
-            IndexFormat.WriteShard(shardTable.AsSpan(i * IndexFormat.ShardRecordSize), shards[i]);
-        }
-        long blobTableOffset = _fileCursor;
-        RandomAccess.Write(_file, blobTable, blobTableOffset);
-        long shardTableOffset = blobTableOffset + blobTable.Length;
-        RandomAccess.Write(_file, shardTable, shardTableOffset);
-        Span<byte> header = stackalloc byte[IndexFormat.HeaderSize];
-        IndexFormat.WriteHeader(header, new IndexFormat.Header(shards.Length, _blobs.Count, shardTableOffset, blobTableOffset,
-            Crc32C.Compute(shardTable), Crc32C.Compute(blobTable)));
-        RandomAccess.Write(_file, header, 0);
-        return shardTableOffset + shardTable.Length;
+        _livePrevious.Add(blob);
+        return true;
     }
 
     public void Dispose()
@@ -140,52 +140,23 @@ internal sealed class SearchIndexWriter : IDisposable
         // A failed snapshot may leave builds running: let them finish before their file handle goes away.
         try
         {
-            Task.WaitAll([.. _shards]);
+            Task.WaitAll([.. _builds]);
         }
         catch (AggregateException)
         {
             // The failure that matters has already been thrown to the caller.
         }
-        _file.Dispose();
+        _scratch.Dispose();
     }
 
-    private void SealShard()
+    private void AddBlob(UInt128 key)
     {
-        var text = _text;
-        int length = _textLength;
-        int firstBlob = _shardFirstBlob;
-        int blobCount = _blobs.Count - firstBlob;
-        while (_shards.Count - _shardsAwaited >= _parallelBuilds)
-        {
-            _shards[_shardsAwaited++].GetAwaiter().GetResult();
-        }
-        _shards.Add(Task.Run(() => BuildShard(text, length, firstBlob, blobCount)));
-        _text = [];
-        _textLength = 0;
-        _fileStart = 0;
-        _shardFirstBlob = _blobs.Count;
+        var text = _text.AsSpan(_fileStart, _textLength - _fileStart);
+        _blobs.Add(new NewBlob(_builds.Count, _fileStart, text.Length, Crc32C.Compute(text), key));
+        _newBlobs.Add(key, _blobs.Count - 1);
+        TextBytes += text.Length;
     }
 
-    private static readonly SuffixArrayOptions ShardBuild = new() { Threads = 1, Algorithm = SuffixArrayAlgorithm.Sais };
-
-    private IndexFormat.ShardRecord BuildShard(byte[] buffer, int length, int firstBlob, int blobCount)
-    {
-        var text = buffer.AsSpan(0, length);
-        // Shards are built in parallel already, one thread each. SA-IS until the index moves onto CaPS-SA (issue 5):
-        // on two cores it measured faster than CaPS-SA on source text (docs/benchmarks.md).
-        int[] suffixArray = SuffixArray.Build(text, ShardBuild);
-        var suffixBytes = MemoryMarshal.AsBytes(suffixArray.AsSpan());
-        if (!BitConverter.IsLittleEndian)
-        {
-            throw new PlatformNotSupportedException("Lode writes little-endian suffix arrays and runs on little-endian machines only.");
-        }
-        byte[] sample = SuffixArraySample.Build(text, suffixArray).ToBytes();
-        long total = (long)length + suffixBytes.Length + sample.Length;
-        long start = Interlocked.Add(ref _fileCursor, total) - total;
-        RandomAccess.Write(_file, text, start);
-        RandomAccess.Write(_file, suffixBytes, start + length);
-        RandomAccess.Write(_file, sample, start + length + suffixBytes.Length);
-        return new IndexFormat.ShardRecord(start, length, start + length, start + length + suffixBytes.Length, sample.Length,
-            Crc32C.Compute(text), Crc32C.Compute(suffixBytes), firstBlob, blobCount);
-    }
+    /// <summary>A blob of text indexed by this writer: its shard (in build order), place, CRC32C and key.</summary>
+    private readonly record struct NewBlob(int Build, int Offset, int Length, uint Crc, UInt128 Key);
 }

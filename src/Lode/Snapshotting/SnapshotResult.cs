@@ -6,8 +6,15 @@ namespace Lode;
 /// <param name="BytesStored">Bytes this snapshot added to the repository: its container, which holds only chunks no
 /// earlier snapshot stores, the file table and the search index (by reference when it is unchanged).</param>
 /// <param name="IndexBytes">Logical size of the search index (its stream in the container).</param>
-/// <param name="IndexedTextBytes">Bytes of unique text indexed by this snapshot (0 when the previous index was reused).</param>
+/// <param name="IndexedTextBytes">Bytes of text whose suffix arrays this snapshot built: new and changed text, and live text re-indexed from dropped shards (0 when every shard was carried over).</param>
 /// <param name="Warnings">Entries that could not be read and were skipped.</param>
 /// <param name="Elapsed">Wall time.</param>
 public sealed record SnapshotResult(SnapshotManifest Manifest, long BytesRead, long BytesStored, long IndexBytes,
-    long IndexedTextBytes, int Warnings, TimeSpan Elapsed);
+    long IndexedTextBytes, int Warnings, TimeSpan Elapsed)
+{
+    /// <summary>Search index shards carried over from the previous snapshot by reference.</summary>
+    public int CarriedIndexShards { get; init; }
+
+    /// <summary>Search index shards in this snapshot's index (carried and built).</summary>
+    public int IndexShards { get; init; }
+}

@@ -1,4 +1,3 @@
-using Lode.IO;
 using Lode.Snapshots;
 
 namespace Lode;
@@ -7,25 +6,20 @@ namespace Lode;
 /// Unchanged files: a regular file whose size, modification time, inode and device equal those recorded by the
 /// previous snapshot of the same source is not read again (as restic does). Its bytes are taken from the previous
 /// snapshot by reference (<see cref="SnapshotWriter.AppendFrom"/>: whole chunks become parent blocks, nothing is
-/// decompressed for a file that starts a chunk) and its SHA-256 is copied. While every file so far is unchanged the
-/// search index is not fed; if the walk ends that way the previous snapshot's index is reused whole. The first
-/// changed file makes the index "live": the unchanged text files seen so far are fed from the previous snapshot's
-/// blocks (decompressed, never read from disk) and every later file as it comes.
+/// decompressed for a file that starts a chunk) and its SHA-256 is copied. Its text stays in the previous index's
+/// shard, which the index writer carries over (<see cref="SearchIndexWriter.TryReuse"/>); only when the previous
+/// index cannot be carried (an older format) is the text fed again, from the previous snapshot's blocks, never from disk.
 /// </summary>
 internal sealed partial class Snapshotter
 {
     private readonly SnapshotView? _previous;
-    private readonly List<(int EntryIndex, FileEntry Previous)> _deferredText = [];
-    private bool _indexLive;
 
     /// <summary>Regular files taken from the previous snapshot without reading them.</summary>
     public long UnchangedFiles { get; private set; }
 
-    /// <summary>Whether every indexed file was unchanged, so the previous snapshot's index serves this one too.</summary>
-    public bool ReusesPreviousIndex => !_indexLive;
-
-    private FileEntry? TakeUnchanged(WalkedEntry walked, SnapshotWriter writer, SearchIndexWriter index, int entryIndex)
+    private FileEntry? TakeUnchanged(WalkedEntry walked, SnapshotWriter writer, SearchIndexWriter index, out bool text)
     {
+        text = false;
         var status = walked.Status;
         if (_previous is null || !_previous.Files.TryGet(walked.RelativePath, out var old) || old.Kind != FileKind.File
             || old.Inode == 0 || old.Inode != status.Inode || old.Device != status.Device
@@ -44,38 +38,18 @@ internal sealed partial class Snapshotter
         {
             writer.EndBlock(SnapshotStreams.Data);
         }
-        int textBlob = old.TextBlob;
-        if (textBlob >= 0 && _indexLive)
+        if (old.TextBlob >= 0)
         {
-            textBlob = IndexFromPrevious(old, index);
-        }
-        else if (textBlob >= 0)
-        {
-            _deferredText.Add((entryIndex, old));
+            text = index.TryReuse(old.Sha256.Span) || IndexFromPrevious(old, index);
         }
         UnchangedFiles++;
         _files++;
         ReportProgress(walked.RelativePath);
-        return Copy(old, status.Mode, offset, textBlob);
+        return Copy(old, status.Mode, offset, -1);
     }
 
-    /// <summary>Reads a new or changed file; the first one makes the index live.</summary>
-    private FileEntry? ReadChanged(WalkedEntry walked, SnapshotWriter writer, SearchIndexWriter index, List<FileEntry> entries)
-    {
-        if (!_indexLive)
-        {
-            _indexLive = true;
-            foreach (var (entryIndex, old) in _deferredText)
-            {
-                entries[entryIndex] = Copy(entries[entryIndex], entries[entryIndex].Mode, entries[entryIndex].DataOffset, IndexFromPrevious(old, index));
-            }
-            _deferredText.Clear();
-        }
-        return ReadFile(walked, writer, index);
-    }
-
-    /// <summary>Feeds an unchanged file's text to the index from the previous snapshot; returns its text blob.</summary>
-    private int IndexFromPrevious(FileEntry old, SearchIndexWriter index)
+    /// <summary>Feeds an unchanged file's text to the index from the previous snapshot; returns whether it is indexed.</summary>
+    private bool IndexFromPrevious(FileEntry old, SearchIndexWriter index)
     {
         index.BeginFile(old.Size);
         for (long position = 0; position < old.Size;)

@@ -26,8 +26,6 @@ internal sealed partial class Snapshotter
     {
         _options = options;
         _previous = previous;
-        // Without a previous index in a container stream there is nothing to reuse: feed the index from the start.
-        _indexLive = previous is null || previous.Manifest.IndexKey is not null;
         _warn = message =>
         {
             Warnings++;
@@ -39,10 +37,14 @@ internal sealed partial class Snapshotter
 
     public long BytesRead => _bytesRead;
 
-    /// <summary>Snapshots <paramref name="root"/>; returns the file table (the data stream is in the writer).</summary>
+    /// <summary>
+    /// Snapshots <paramref name="root"/> and finishes the search index (<see cref="SearchIndexWriter.Finish"/>);
+    /// returns the file table, with each text file's blob (the data stream is in the writer).
+    /// </summary>
     public FileTable Run(string root, SnapshotWriter writer, SearchIndexWriter index)
     {
         var entries = new List<FileEntry>();
+        var indexed = new List<int>();
         foreach (var walked in TreeWalker.Walk(root, _warn))
         {
             var status = walked.Status;
@@ -59,13 +61,23 @@ internal sealed partial class Snapshotter
                     }
                     break;
                 case FileStatusKind.Regular:
-                    var file = TakeUnchanged(walked, writer, index, entries.Count) ?? ReadChanged(walked, writer, index, entries);
+                    var file = TakeUnchanged(walked, writer, index, out bool text) ?? ReadFile(walked, writer, index, out text);
                     if (file is not null)
                     {
+                        if (text)
+                        {
+                            indexed.Add(entries.Count);
+                        }
                         entries.Add(file);
                     }
                     break;
             }
+        }
+        _options.Progress?.Report(new SnapshotProgress(_files, _bytesRead, "", "indexing"));
+        index.Finish();
+        foreach (int i in indexed)
+        {
+            entries[i] = Copy(entries[i], entries[i].Mode, entries[i].DataOffset, index.BlobOf(entries[i].Sha256.Span));
         }
         return new FileTable(entries);
     }
@@ -88,8 +100,10 @@ internal sealed partial class Snapshotter
         return null;
     }
 
-    private FileEntry? ReadFile(WalkedEntry walked, SnapshotWriter writer, SearchIndexWriter index)
+    /// <summary>Reads a new or changed file into the data stream and the index; <paramref name="text"/> says whether it is indexed.</summary>
+    private FileEntry? ReadFile(WalkedEntry walked, SnapshotWriter writer, SearchIndexWriter index, out bool text)
     {
+        text = false;
         Stream stream;
         try
         {
@@ -136,6 +150,7 @@ internal sealed partial class Snapshotter
                 writer.EndBlock(SnapshotStreams.Data);
             }
             byte[] sha256 = hash.GetHashAndReset();
+            text = index.EndFile(sha256);
             _files++;
             ReportProgress(walked.RelativePath);
             return new FileEntry
@@ -149,7 +164,6 @@ internal sealed partial class Snapshotter
                 Size = size,
                 DataOffset = offset,
                 Sha256 = sha256,
-                TextBlob = index.EndFile(sha256),
             };
         }
     }

@@ -1,0 +1,101 @@
+using Lode.IO;
+using Lode.SuffixArrays;
+
+namespace Lode;
+
+internal sealed partial class SearchIndexWriter
+{
+    /// <summary>Bytes of construction space per text byte assumed when planning a memory budget (CaPS-SA needs about 9).</summary>
+    private const int ConstructionBytesPerTextByte = 10;
+
+    /// <summary>Seals the current shard and starts building it, after waiting while too many builds run.</summary>
+    private void SealShard()
+    {
+        var text = _text;
+        int length = _textLength;
+        int firstBlob = _shardFirstBlob;
+        int blobCount = _blobs.Count - firstBlob;
+        while (_builds.Count - _buildsAwaited >= ParallelBuilds)
+        {
+            _builds[_buildsAwaited++].GetAwaiter().GetResult();
+        }
+        _builds.Add(Task.Run(() => BuildShard(text, length, firstBlob, blobCount)));
+        _text = [];
+        _textLength = 0;
+        _fileStart = 0;
+        _shardFirstBlob = _blobs.Count;
+    }
+
+    private int ParallelBuilds => _options.MemoryBudget is long budget
+        ? (int)Math.Clamp(budget / ((long)_options.ShardSize * ConstructionBytesPerTextByte), 1, Math.Max(1, _options.ParallelBuilds))
+        : Math.Max(1, _options.ParallelBuilds);
+
+    /// <summary>
+    /// Builds one shard's section in the scratch file: its text, its suffix array in the narrowest entry width, its
+    /// sample, zero padding to <see cref="IndexFormat.SectionAlignment"/>. Runs on a pool thread.
+    /// </summary>
+    private BuiltShard BuildShard(byte[] buffer, int length, int firstBlob, int blobCount)
+    {
+        var text = buffer.AsSpan(0, length);
+        int[] suffixArray = SuffixArray.Build(text, ConstructionOptions(length));
+        byte[] sample = SuffixArraySample.Build(text, suffixArray).ToBytes();
+        int width = SuffixArrayEntries.MinimumWidth(length);
+        long entriesLength = (long)length * width;
+        long used = length + entriesLength + sample.Length;
+        long sectionLength = IndexFormat.Align(used);
+        long start = Interlocked.Add(ref _scratchCursor, sectionLength) - sectionLength;
+        RandomAccess.Write(_scratch, text, start);
+        uint entriesCrc = WriteEntries(suffixArray, width, start + length);
+        RandomAccess.Write(_scratch, sample, start + length + entriesLength);
+        RandomAccess.Write(_scratch, new byte[sectionLength - used], start + used);
+        var record = new IndexFormat.ShardRecord(0, length, length, length + entriesLength, sample.Length,
+            Crc32C.Compute(text), entriesCrc, firstBlob, blobCount, width);
+        return new BuiltShard(start, record);
+    }
+
+    /// <summary>Writes the suffix array's entries at <paramref name="offset"/> of the scratch file; returns their CRC32C.</summary>
+    private uint WriteEntries(int[] suffixArray, int width, long offset)
+    {
+        const int EntriesPerWrite = 1 << 18;
+        var bytes = new byte[EntriesPerWrite * width];
+        uint crc = 0;
+        for (int done = 0; done < suffixArray.Length; done += EntriesPerWrite)
+        {
+            int count = Math.Min(EntriesPerWrite, suffixArray.Length - done);
+            var part = bytes.AsSpan(0, count * width);
+            SuffixArrayEntries.Encode(suffixArray.AsSpan(done, count), width, part);
+            RandomAccess.Write(_scratch, part, offset + ((long)done * width));
+            crc = Crc32C.Append(crc, part);
+        }
+        return crc;
+    }
+
+    /// <summary>
+    /// One thread per shard (shards build in parallel). Without a memory budget the library picks the algorithm
+    /// (CaPS-SA, or SA-IS on text with many long repeats); when the budget cannot hold an in-memory construction,
+    /// CaPS-SA in external memory.
+    /// </summary>
+    private SuffixArrayOptions ConstructionOptions(int length)
+    {
+        if (_options.MemoryBudget is long budget)
+        {
+            long share = Math.Max(1L << 20, budget / ParallelBuilds);
+            if ((long)length * ConstructionBytesPerTextByte > share)
+            {
+                return new SuffixArrayOptions
+                {
+                    Threads = 1,
+                    Algorithm = SuffixArrayAlgorithm.CapsSa,
+                    MemoryBudgetBytes = share,
+                    WorkingDirectory = _options.WorkingDirectory,
+                };
+            }
+        }
+        return SingleThreaded;
+    }
+
+    private static readonly SuffixArrayOptions SingleThreaded = new() { Threads = 1 };
+
+    /// <summary>A shard built here: where its section starts in the scratch file, and its record with offsets relative to that start.</summary>
+    private readonly record struct BuiltShard(long ScratchOffset, IndexFormat.ShardRecord Record);
+}

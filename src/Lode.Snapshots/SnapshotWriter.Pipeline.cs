@@ -14,6 +14,9 @@ public sealed partial class SnapshotWriter
     private long _parentBlocks;
     private long _parentBytes;
 
+    /// <summary>Blocks compressed (and encrypted) so far, for tests: each unique chunk should be encoded once.</summary>
+    internal long EncodedBlocks => _context.EncodedBlocks;
+
     private void SubmitChunk(StreamState state, int length)
     {
         var job = ChunkJob.ForChunk(state, state.Chunk!, length, _keys?.NextNonce() ?? []);
@@ -31,6 +34,7 @@ public sealed partial class SnapshotWriter
         }
         var context = _context;
         var work = new Task(() => job.Run(context));
+        job.Work = work;
         _inFlight.Enqueue((job, work));
         if (_options.Parallelism == 1)
         {
@@ -38,7 +42,7 @@ public sealed partial class SnapshotWriter
         }
         else
         {
-            work.Start(TaskScheduler.Default);
+            work.Start(_options.Scheduler ?? TaskScheduler.Default);
         }
         DrainTo(_window - 1);
     }
@@ -91,7 +95,7 @@ public sealed partial class SnapshotWriter
         {
             if (!job.Decided)
             {
-                job.Decide(_context);
+                DecideInOrder(job);
             }
             info = job.Found is { } found && _parents.TryGetOrAdd(found, out ushort parent, out _)
                 ? BlockInfo.Parent(parent, found.StreamIndex, found.BlockNumber, job.Length, job.Hash)
@@ -100,6 +104,25 @@ public sealed partial class SnapshotWriter
             CountRepeat(info);
         }
         AddToPage(job.Stream, info);
+    }
+
+    /// <summary>
+    /// Decides a job that did not claim its hash and finds no committed block with it: a later job claimed it first
+    /// (workers run out of order). That job's result is taken rather than compressing the chunk a second time — unless
+    /// it encodes with another level, as the output must not depend on which worker ran first.
+    /// </summary>
+    private void DecideInOrder(ChunkJob job)
+    {
+        if (_dedup.Claimer(job.Hash) is { Work: { } work } claimer && claimer != job
+            && claimer.Stream.Settings.Codec == job.Stream.Settings.Codec && claimer.Stream.Settings.Level == job.Stream.Settings.Level)
+        {
+            work.GetAwaiter().GetResult();
+            job.TakeDecisionOf(claimer);
+        }
+        else
+        {
+            job.Decide(_context);
+        }
     }
 
     private BlockInfo Store(ChunkJob job)

@@ -86,7 +86,7 @@ public sealed partial class SnapshotWriter
             info = BlockInfo.Zero(job.Length, job.Hash);
             _zeroBlocks++;
         }
-        else if (_dedup.TryGet(job.Hash, out var existing))
+        else if (_dedup.TryGet(job.Hash, job.Stream.Settings.Codec, out var existing))
         {
             info = existing.ToInfo(job.Length, job.Hash);
             CountRepeat(info);
@@ -100,7 +100,7 @@ public sealed partial class SnapshotWriter
             info = job.Found is { } found && _parents.TryGetOrAdd(found, out ushort parent, out _)
                 ? BlockInfo.Parent(parent, found.StreamIndex, found.BlockNumber, job.Length, job.Hash)
                 : Store(job);
-            _dedup.Add(info);
+            _dedup.Add(info, job.Stream.Settings.Codec);
             CountRepeat(info);
         }
         AddToPage(job.Stream, info);
@@ -109,12 +109,12 @@ public sealed partial class SnapshotWriter
     /// <summary>
     /// Decides a job that did not claim its hash and finds no committed block with it: a later job claimed it first
     /// (workers run out of order). That job's result is taken rather than compressing the chunk a second time — unless
-    /// it encodes with another level, as the output must not depend on which worker ran first.
+    /// it encodes with another level (claims are per codec), as the output must not depend on which worker ran first.
     /// </summary>
     private void DecideInOrder(ChunkJob job)
     {
-        if (_dedup.Claimer(job.Hash) is { Work: { } work } claimer && claimer != job
-            && claimer.Stream.Settings.Codec == job.Stream.Settings.Codec && claimer.Stream.Settings.Level == job.Stream.Settings.Level)
+        if (_dedup.Claimer(job.Hash, job.Stream.Settings.Codec) is { Work: { } work } claimer && claimer != job
+            && claimer.Stream.Settings.Level == job.Stream.Settings.Level)
         {
             work.GetAwaiter().GetResult();
             job.TakeDecisionOf(claimer);

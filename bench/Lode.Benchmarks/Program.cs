@@ -1,13 +1,16 @@
 using BenchmarkDotNet.Running;
 using Lode.Benchmarks.ReadAhead;
+using Lode.Benchmarks.SnapshotRead;
 
 // dotnet run -c Release --project bench/Lode.Benchmarks -- --filter '*'        (BenchmarkDotNet micro-benchmarks)
 // dotnet run -c Release --project bench/Lode.Benchmarks -- readahead [...]     (specs/read-ahead.md, one run)
 // dotnet run -c Release --project bench/Lode.Benchmarks -- evict PATH...       (drop files from the page cache)
+// dotnet run -c Release --project bench/Lode.Benchmarks -- snapshot-read --source DIR --dir WORKDIR [...]  (issue 4: snapshot read latency and throughput)
 return args switch
 {
     ["readahead", .. var rest] => ReadAheadBenchmark.Run(rest),
     ["evict", .. var paths] => EvictCommand.Run(paths),
+    ["snapshot-read", .. var rest] => SnapshotReadCommand.Run(rest),
     _ => RunBenchmarkDotNet(args),
 };
 

@@ -77,7 +77,7 @@ public sealed partial class SnapshotReader
     /// </summary>
     private byte[] GetBlock(StreamIndex index, long blockNumber, in BlockInfo info)
     {
-        var key = KeyOf(info);
+        var key = BlockKey.Of(info, index.Settings.Codec);
         if (_blocks.TryGet(key, out var cached) && cached!.Length == info.LogicalLength)
         {
             return cached;
@@ -136,10 +136,6 @@ public sealed partial class SnapshotReader
             // Best effort: the read that needs the block raises the error.
         }
     }
-
-    private static BlockKey KeyOf(in BlockInfo info) => info.Kind == SnapshotBlockKind.Parent
-        ? new BlockKey(1 + (info.ParentIndex * SnapshotLayout.MaxStreams) + info.ParentStream, info.ParentBlock)
-        : new BlockKey(0, info.StoredOffset);
 
     private byte[] LoadOwnBlock(StreamIndex index, long blockNumber, in BlockInfo info)
     {

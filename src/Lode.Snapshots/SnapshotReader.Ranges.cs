@@ -116,7 +116,7 @@ public sealed partial class SnapshotReader
         long position = offset;
         foreach (var window in EnumerateBlocks(index, offset, end).Chunk(ParallelWindow))
         {
-            var pending = Array.FindAll(window, s => s.Info.Kind != SnapshotBlockKind.Zero && !IsCached(s.Info));
+            var pending = Array.FindAll(window, s => s.Info.Kind != SnapshotBlockKind.Zero && !IsCached(index, s.Info));
             if (pending.Length < ParallelBlocks)
             {
                 break;
@@ -154,5 +154,5 @@ public sealed partial class SnapshotReader
         return (int)(position - offset);
     }
 
-    private bool IsCached(in BlockInfo info) => _blocks.TryGet(KeyOf(info), out _);
+    private bool IsCached(StreamIndex index, in BlockInfo info) => _blocks.TryGet(BlockKey.Of(info, index.Settings.Codec), out _);
 }

@@ -14,6 +14,9 @@ public sealed partial class SnapshotWriter
     private long _parentBlocks;
     private long _parentBytes;
 
+    /// <summary>Blocks compressed (and encrypted) so far, for tests: each unique chunk should be encoded once.</summary>
+    internal long EncodedBlocks => _context.EncodedBlocks;
+
     private void SubmitChunk(StreamState state, int length)
     {
         var job = ChunkJob.ForChunk(state, state.Chunk!, length, _keys?.NextNonce() ?? []);
@@ -31,6 +34,7 @@ public sealed partial class SnapshotWriter
         }
         var context = _context;
         var work = new Task(() => job.Run(context));
+        job.Work = work;
         _inFlight.Enqueue((job, work));
         if (_options.Parallelism == 1)
         {
@@ -38,7 +42,7 @@ public sealed partial class SnapshotWriter
         }
         else
         {
-            work.Start(TaskScheduler.Default);
+            work.Start(_options.Scheduler ?? TaskScheduler.Default);
         }
         DrainTo(_window - 1);
     }
@@ -82,7 +86,7 @@ public sealed partial class SnapshotWriter
             info = BlockInfo.Zero(job.Length, job.Hash);
             _zeroBlocks++;
         }
-        else if (_dedup.TryGet(job.Hash, out var existing))
+        else if (_dedup.TryGet(job.Hash, job.Stream.Settings.Codec, out var existing))
         {
             info = existing.ToInfo(job.Length, job.Hash);
             CountRepeat(info);
@@ -91,15 +95,34 @@ public sealed partial class SnapshotWriter
         {
             if (!job.Decided)
             {
-                job.Decide(_context);
+                DecideInOrder(job);
             }
             info = job.Found is { } found && _parents.TryGetOrAdd(found, out ushort parent, out _)
                 ? BlockInfo.Parent(parent, found.StreamIndex, found.BlockNumber, job.Length, job.Hash)
                 : Store(job);
-            _dedup.Add(info);
+            _dedup.Add(info, job.Stream.Settings.Codec);
             CountRepeat(info);
         }
         AddToPage(job.Stream, info);
+    }
+
+    /// <summary>
+    /// Decides a job that did not claim its hash and finds no committed block with it: a later job claimed it first
+    /// (workers run out of order). That job's result is taken rather than compressing the chunk a second time — unless
+    /// it encodes with another level (claims are per codec), as the output must not depend on which worker ran first.
+    /// </summary>
+    private void DecideInOrder(ChunkJob job)
+    {
+        if (_dedup.Claimer(job.Hash, job.Stream.Settings.Codec) is { Work: { } work } claimer && claimer != job
+            && claimer.Stream.Settings.Level == job.Stream.Settings.Level)
+        {
+            work.GetAwaiter().GetResult();
+            job.TakeDecisionOf(claimer);
+        }
+        else
+        {
+            job.Decide(_context);
+        }
     }
 
     private BlockInfo Store(ChunkJob job)

@@ -48,6 +48,9 @@ public sealed class SnapshotWriterOptions
     /// <summary>Test hook: the creation time to record instead of the clock's.</summary>
     internal DateTimeOffset? CreatedAt { get; init; }
 
+    /// <summary>Test hook: the scheduler chunk jobs run on instead of the thread pool (to force an order of hashing).</summary>
+    internal TaskScheduler? Scheduler { get; init; }
+
     /// <summary>Test hook: the writer version to record instead of this assembly's.</summary>
     internal string? WriterVersion { get; init; }
 }

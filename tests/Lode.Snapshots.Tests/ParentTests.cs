@@ -176,6 +176,47 @@ public sealed class ParentTests
     }
 
     [Fact]
+    public async Task A_slow_parent_load_does_not_hold_up_reads_of_another_parent()
+    {
+        var repo = new MemoryRepository();
+        var a = Snap.Random(256 << 10, 123);
+        var b = Snap.Random(256 << 10, 124);
+        repo.Write("a", Snap.Small, w => w.Append("data", a));
+        repo.Write("b", Snap.Small, w => w.Append("data", b));
+        byte[] data = [.. b, .. Snap.Random(50_000, 125), .. a];
+        repo.Write("c", Snap.Small, w => w.Append("data", data));
+        using var loadingB = new ManualResetEventSlim();
+        using var releaseB = new ManualResetEventSlim();
+        var options = repo.Options("c");
+        using var reader = SnapshotReader.Open(new MemoryByteSource(repo["c"]), new SnapshotReaderOptions
+        {
+            SnapshotId = "c",
+            ParentLoader = id =>
+            {
+                if (id == "b")
+                {
+                    loadingB.Set();
+                    // Bounded, so a broken implementation fails the test instead of hanging it.
+                    releaseB.Wait(TimeSpan.FromSeconds(60));
+                }
+                return options.ParentLoader!(id);
+            },
+        });
+        var readB = Task.Run(() => reader.ReadAt("data", 0, new byte[1000]));
+        Assert.True(loadingB.Wait(TimeSpan.FromSeconds(60)));
+
+        var buffer = new byte[1000];
+        var readA = Task.Run(() => reader.ReadAt("data", data.Length - buffer.Length, buffer));
+        bool aDoneWhileBLoads = await Task.WhenAny(readA, Task.Delay(TimeSpan.FromSeconds(10))) == readA;
+        releaseB.Set();
+
+        Assert.True(aDoneWhileBLoads, "the read of parent a waited for the load of parent b");
+        Assert.Equal(data.AsSpan(data.Length - buffer.Length).ToArray(), buffer);
+        Assert.Equal(1000, await readB);
+        await readA;
+    }
+
+    [Fact]
     public void Disposing_a_child_disposes_the_parents_it_opened()
     {
         var repo = ParentAndChild(116);

@@ -82,4 +82,29 @@ public sealed class StreamOptionsTests
         Assert.Throws<ArgumentException>(() => SnapshotWriter.Create(output, With("index", new SnapshotStreamOptions { Chunking = new ChunkingOptions(MinSize: 10) })));
         Assert.Throws<ArgumentNullException>(() => SnapshotWriter.Create(output, With("index", null!)));
     }
+
+    [Theory]
+    [InlineData("meta")]
+    [InlineData("data")]
+    public void A_chunk_repeated_in_a_stream_with_another_codec_reads_back_whichever_stream_is_read_first(string first)
+    {
+        var chunking = new ChunkingOptions(ChunkingMethod.Fixed, 1024, 4096, 16384);
+        var text = Snap.Text(64 << 10, 404);
+        var options = new SnapshotWriterOptions
+        {
+            Chunking = chunking,
+            StreamOptions = new Dictionary<string, SnapshotStreamOptions> { ["meta"] = new() { Codec = CompressionCodec.Lz4 } },
+        };
+        var file = Snap.WriteBytes(options, w =>
+        {
+            w.Append("data", text);
+            w.Append("meta", text);
+        });
+        using var reader = Snap.Open(file);
+        string second = first == "data" ? "meta" : "data";
+        Assert.Equal(text, Snap.ReadAll(reader, first));
+        Assert.Equal(text, Snap.ReadAll(reader, second));
+        reader.Verify();
+        Assert.All(reader.GetBlocks("meta", 0, text.Length), b => Assert.NotEqual(SnapshotBlockKind.Duplicate, b.Kind));
+    }
 }

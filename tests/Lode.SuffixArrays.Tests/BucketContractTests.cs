@@ -121,7 +121,7 @@ public abstract class BucketContractTests : IDisposable
 
     private static long[] Lcps(RecordFormat format, long[] lcps) => format == RecordFormat.Position64 ? [] : lcps;
 
-    private static void AssertHolds(IBucket bucket, RecordFormat format, long[] positions, long[] lcps, int[] starts)
+    private protected static void AssertHolds(IBucket bucket, RecordFormat format, long[] positions, long[] lcps, int[] starts)
     {
         Assert.Equal(positions.Length, bucket.Count);
         var readPositions = new long[positions.Length];
@@ -178,6 +178,26 @@ public sealed class SpillingBucketStoreTests : BucketContractTests
         Assert.Equal(aLcps, readALcps);
         Assert.Equal(b, readB);
         Assert.Equal(bLcps, readBLcps);
+    }
+
+    [Fact]
+    public void Loading_a_bucket_of_many_small_spills_reads_each_extent_once_and_in_order()
+    {
+        using var pool = new BucketPool(Directory.FullName, fileCount: 2);
+        using var store = new SpillingBucketStore(pool);
+        using var bucket = store.CreateBucket(RecordFormat.PositionLcp64, bufferRecords: 1);
+        const int count = 4_000;
+        var (positions, lcps) = Records(new Random(7), count);
+        for (int i = 0; i < count; i++)
+        {
+            bucket.AppendRun<long>(positions.AsSpan(i, 1), lcps.AsSpan(i, 1));
+        }
+        var spilling = Assert.IsType<SpillingBucketStore.SpillingBucket>(bucket);
+        Assert.Equal(count, spilling.ExtentCount);
+
+        AssertHolds(bucket, RecordFormat.PositionLcp64, positions, lcps, [.. Enumerable.Range(0, count)]);
+        // Linear: each extent is stepped over once (plus one step per read), not once per read before it.
+        Assert.InRange(spilling.ExtentSteps, count, 2L * count);
     }
 
     [Fact]

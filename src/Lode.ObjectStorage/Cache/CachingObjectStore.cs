@@ -13,7 +13,13 @@ namespace Lode.ObjectStorage;
 /// <para><see cref="PutAsync"/> and a successful <see cref="PutIfAbsentAsync"/> copy the content into a cache entry
 /// while the store reads it (a warm insert, without a second pass over the content); the entry is committed only
 /// when the store's put succeeded and read the content to its end, and skipped quietly when the budget has no
-/// room. A put or delete first drops any cached copy of the key.</para>
+/// room. A put first drops any cached copy of the key, and drops it again once the store took the content, just
+/// before the copy is committed: a reader may have cached the old object meanwhile, and a cached copy is never
+/// replaced by a commit. A put-if-absent that wins drops it then too (a key absent from the store may still be cached
+/// after another writer deleted it); one that loses keeps the cached copy, which is the store's object. A delete drops
+/// the cached copy after the store deleted the object. A cold fetch of the key that was already running when a put
+/// finished may still cache the old object: do not read a key through <see cref="OpenReadAsync"/> while it is being
+/// overwritten.</para>
 /// <para>Thread-safe. Owns the inner store (disposed with the decorator), not the cache, which many stores may share.</para>
 /// </remarks>
 /// <param name="inner">The store; owned.</param>
@@ -55,21 +61,24 @@ public sealed class CachingObjectStore(IObjectStore inner, DiskCache cache, stri
         _cache.Invalidate(_scope, key);
     }
 
-    /// <summary>Runs <paramref name="put"/> on a copy-to-cache view of the content and commits the copy when it stored the whole content.</summary>
+    /// <summary>
+    /// Runs <paramref name="put"/> on a copy-to-cache view of the content; when it stored the content, drops the cached
+    /// copy of the key (now stale) and commits the new copy if it holds the whole content.
+    /// </summary>
     private async Task<bool> PutThroughAsync(string key, Stream content, Func<Stream, Task<bool>> put, CancellationToken cancellationToken)
     {
         long initial = content.CanSeek ? EntryFile.FileBytes(_scope, key, content.Length - content.Position) : 0;
         await using var writer = CacheWriter.Begin(_cache, _scope, key, initial);
-        if (writer is null)
+        var tee = writer is null ? null : new TeeReadStream(content, writer);
+        if (!await put(tee ?? content))
         {
-            return await put(content);
+            return false;
         }
-        var tee = new TeeReadStream(content, writer);
-        bool stored = await put(tee);
-        if (stored && tee.ReachedEnd && await writer.CommitAsync(tee.BytesRead, cancellationToken) is not null)
+        _cache.Invalidate(_scope, key);
+        if (writer is not null && tee is { ReachedEnd: true } && await writer.CommitAsync(tee.BytesRead, cancellationToken) is not null)
         {
             _cache.CountWarmInsert();
         }
-        return stored;
+        return true;
     }
 }

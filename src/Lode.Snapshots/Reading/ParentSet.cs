@@ -6,11 +6,12 @@ namespace Lode.Snapshots.Reading;
 /// The parents of a snapshot, opened lazily through the loader (at most once each; a failed load is retried on the
 /// next access) and checked: the loader must return a reader for the id asked, whose integrity root is the one the
 /// child recorded and whose block hashes are comparable (same key, or both plain). Owns what it opened.
-/// Thread-safe.
+/// Thread-safe. A load runs outside the set's lock, so a slow (remote) load of one parent holds up only the readers
+/// of that parent, which wait for the one load in flight.
 /// </summary>
 internal sealed class ParentSet(IReadOnlyList<ParentEntry> entries, Func<string, SnapshotReader>? loader) : IDisposable
 {
-    private readonly SnapshotReader?[] _opened = new SnapshotReader?[entries.Count];
+    private readonly Lazy<SnapshotReader>?[] _opened = new Lazy<SnapshotReader>?[entries.Count];
     private readonly Lock _lock = new();
     private bool _disposed;
 
@@ -21,13 +22,42 @@ internal sealed class ParentSet(IReadOnlyList<ParentEntry> entries, Func<string,
     /// <exception cref="ParentSnapshotNotFoundException">No loader, or it threw or returned null.</exception>
     /// <exception cref="SnapshotCorruptException">The parent's root or hash domain is not what the child recorded.</exception>
     /// <exception cref="SnapshotFormatException">The parent chain has a cycle.</exception>
+    /// <exception cref="ObjectDisposedException">The set (its child) was disposed, also while the parent was loading.</exception>
     public SnapshotReader Get(int index, SnapshotReader child)
     {
+        Lazy<SnapshotReader> load;
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, child);
-            return _opened[index] ??= Open(entries[index], child);
+            load = _opened[index] ??= new Lazy<SnapshotReader>(() => Open(entries[index], child), LazyThreadSafetyMode.ExecutionAndPublication);
         }
+        SnapshotReader parent;
+        try
+        {
+            parent = load.Value;
+        }
+        catch
+        {
+            lock (_lock)
+            {
+                // A Lazy keeps its exception; forget it so the next access loads again.
+                if (_opened[index] == load)
+                {
+                    _opened[index] = null;
+                }
+            }
+            throw;
+        }
+        lock (_lock)
+        {
+            if (_disposed)
+            {
+                // Loaded while the child was being disposed; Dispose may not have seen it (disposing twice is harmless).
+                parent.Dispose();
+                throw new ObjectDisposedException(child.GetType().FullName);
+            }
+        }
+        return parent;
     }
 
     /// <summary>Disposes every parent opened.</summary>
@@ -36,9 +66,12 @@ internal sealed class ParentSet(IReadOnlyList<ParentEntry> entries, Func<string,
         lock (_lock)
         {
             _disposed = true;
-            foreach (var parent in _opened)
+            foreach (var load in _opened)
             {
-                parent?.Dispose();
+                if (load is { IsValueCreated: true })
+                {
+                    load.Value.Dispose();
+                }
             }
         }
     }

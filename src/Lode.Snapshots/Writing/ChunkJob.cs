@@ -27,6 +27,9 @@ internal sealed class ChunkJob
     /// <summary>The stream the block belongs to.</summary>
     public StreamState Stream { get; }
 
+    /// <summary>The task running <see cref="Run"/>, once submitted.</summary>
+    public Task? Work { get; set; }
+
     /// <summary>The block's logical length in bytes.</summary>
     public int Length { get; }
 
@@ -94,7 +97,7 @@ internal sealed class ChunkJob
         var plain = _data.AsSpan(0, Length);
         Hash = context.Transform.Hasher.Compute(plain);
         IsZero = context.ZeroBlocks && !plain.ContainsAnyExcept((byte)0);
-        if (!IsZero && context.Claim(Hash))
+        if (!IsZero && context.Claim(Hash, this))
         {
             Decide(context);
         }
@@ -117,6 +120,26 @@ internal sealed class ChunkJob
         Encode(context);
     }
 
+    /// <summary>
+    /// Takes the decision of <paramref name="claimer"/>, a later job with the same hash and the same codec and level
+    /// whose <see cref="Run"/> has finished: where an earlier snapshot holds the block, or its encoded bytes (with the
+    /// claimer's nonce, which is then used once, here) — so the block is not compressed a second time. The claimer is
+    /// left undecided; it will be committed as a repeat of this job's block.
+    /// </summary>
+    public void TakeDecisionOf(ChunkJob claimer)
+    {
+        Decided = true;
+        Found = claimer.Found;
+        IsEncoded = claimer.IsEncoded;
+        Crc = claimer.Crc;
+        // Raw and unencrypted, the encoded block has no buffer and the stored bytes are the plaintext: this job's too.
+        _encoded = claimer._encoded;
+        claimer._encoded = default;
+        claimer.Decided = false;
+        claimer.IsEncoded = false;
+        claimer.Found = null;
+    }
+
     /// <summary>Compresses, encrypts and checksums the plaintext.</summary>
     /// <exception cref="InvalidOperationException">The job has no plaintext (a reference job).</exception>
     public void Encode(JobContext context)
@@ -126,6 +149,7 @@ internal sealed class ChunkJob
             throw new InvalidOperationException("A reference job has no bytes to store.");
         }
         _encoded = context.Transform.Encode(_data.AsSpan(0, Length), Stream.Settings, Nonce);
+        context.CountEncoded();
         Crc = Crc32C.Compute(Stored);
         IsEncoded = true;
     }

@@ -7,8 +7,10 @@ namespace Lode.Snapshots.Writing;
 /// repository lookup, and the claims that let only the first job with a given hash do the lookup and compression.
 /// Thread-safe.
 /// </summary>
-internal sealed class JobContext(BlockTransform transform, ISnapshotBlockLookup? lookup, DedupTable dedup)
+internal sealed class JobContext(BlockTransform transform, ISnapshotBlockLookup? lookup, DedupTable dedup, JobContext.Counter? encoded = null)
 {
+    private readonly Counter _encoded = encoded ?? new Counter();
+
     /// <summary>Hashes and encodes blocks.</summary>
     public BlockTransform Transform { get; } = transform;
 
@@ -19,8 +21,21 @@ internal sealed class JobContext(BlockTransform transform, ISnapshotBlockLookup?
     public bool ZeroBlocks => Transform.Cipher is null;
 
     /// <summary>A copy that encodes with <paramref name="next"/> (after a dictionary was trained).</summary>
-    public JobContext With(BlockTransform next) => new(next, Lookup, dedup);
+    public JobContext With(BlockTransform next) => new(next, Lookup, dedup, _encoded);
 
-    /// <summary>Claims a hash for the calling job (see <see cref="DedupTable.Claim"/>).</summary>
-    public bool Claim(Sha256Digest hash) => dedup.Claim(hash);
+    /// <summary>Blocks encoded so far by jobs of this context and of the ones made from it with <see cref="With"/>.</summary>
+    public long EncodedBlocks => Interlocked.Read(ref _encoded.Value);
+
+    /// <summary>Counts one block encoded.</summary>
+    public void CountEncoded() => Interlocked.Increment(ref _encoded.Value);
+
+    /// <summary>Claims a hash for <paramref name="job"/> (see <see cref="DedupTable.Claim"/>).</summary>
+    public bool Claim(Sha256Digest hash, ChunkJob job) => dedup.Claim(hash, job);
+
+    /// <summary>A count shared by a context and its copies.</summary>
+    internal sealed class Counter
+    {
+        /// <summary>The count; updated with <see cref="Interlocked"/>.</summary>
+        public long Value;
+    }
 }

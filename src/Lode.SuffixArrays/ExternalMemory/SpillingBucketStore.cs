@@ -22,10 +22,22 @@ internal sealed class SpillingBucketStore : IBucketStore
     {
     }
 
-    private sealed class SpillingBucket(BucketPool pool, int file, RecordFormat format, int bufferRecords)
+    /// <summary>
+    /// One spilling bucket. Loading reads the flushed bytes front to back, so a read resumes from the extent where the
+    /// previous one stopped: loading is linear in the number of extents, not quadratic.
+    /// </summary>
+    internal sealed class SpillingBucket(BucketPool pool, int file, RecordFormat format, int bufferRecords)
         : BufferedBucket(format, bufferRecords)
     {
         private readonly List<BucketPool.Extent> _extents = [];
+        private int _cursor;
+        private long _cursorStart;
+
+        /// <summary>The extents spilled so far (for tests).</summary>
+        internal int ExtentCount => _extents.Count;
+
+        /// <summary>Extents looked at by reads so far (for tests: linear loading looks at each about once).</summary>
+        internal long ExtentSteps { get; private set; }
 
         protected override byte[] Flush(byte[] full)
         {
@@ -33,21 +45,33 @@ internal sealed class SpillingBucketStore : IBucketStore
             return full;
         }
 
+        /// <remarks>Called under the bucket's lock. Seeks from the cursor when reading on, from the first extent when reading back.</remarks>
         protected override void ReadFlushed(long offset, Span<byte> destination)
         {
-            long extentStart = 0;
-            int done = 0;
-            foreach (var extent in _extents)
+            if (offset < _cursorStart)
             {
-                long extentEnd = extentStart + extent.Length;
+                _cursor = 0;
+                _cursorStart = 0;
+            }
+            int done = 0;
+            while (_cursor < _extents.Count && done < destination.Length)
+            {
+                ExtentSteps++;
+                var extent = _extents[_cursor];
                 long at = offset + done;
-                if (done < destination.Length && at < extentEnd)
+                long extentEnd = _cursorStart + extent.Length;
+                if (at < extentEnd)
                 {
                     int take = (int)Math.Min(extentEnd - at, destination.Length - done);
-                    pool.Read(extent with { Offset = extent.Offset + (at - extentStart), Length = take }, destination.Slice(done, take));
+                    pool.Read(extent with { Offset = extent.Offset + (at - _cursorStart), Length = take }, destination.Slice(done, take));
                     done += take;
+                    if (at + take < extentEnd)
+                    {
+                        break;
+                    }
                 }
-                extentStart = extentEnd;
+                _cursorStart = extentEnd;
+                _cursor++;
             }
         }
     }

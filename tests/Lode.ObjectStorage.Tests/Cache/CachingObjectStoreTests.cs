@@ -58,4 +58,61 @@ public sealed class CachingObjectStoreTests : CacheTestBase
         Assert.False(cache.Contains(Scope, "k"));
         await Assert.ThrowsAsync<ObjectNotFoundException>(() => store.OpenReadAsync("k"));
     }
+
+    [Fact]
+    public async Task A_winning_put_if_absent_replaces_a_stale_cached_copy_of_its_key()
+    {
+        var inner = new MemoryObjectStore();
+        using var cache = OpenCache();
+        using var store = new CachingObjectStore(inner, cache, Scope, CacheMode.Eager);
+        await store.PutAsync("k", Payloads.Stream([1, 2, 3]));
+        // Another writer deletes the object behind the cache's back; the cache still holds the old bytes.
+        await inner.DeleteAsync("k");
+        Assert.True(cache.Contains(Scope, "k"));
+
+        Assert.True(await store.PutIfAbsentAsync("k", Payloads.Stream([4, 5, 6, 7])));
+
+        using var reader = await store.OpenReadAsync("k");
+        Assert.Equal([4, 5, 6, 7], ReadAll(reader));
+    }
+
+    [Fact]
+    public async Task A_reader_that_caches_the_old_object_while_a_put_runs_does_not_outlive_the_put()
+    {
+        using var cache = OpenCache();
+        var racing = new ReadDuringPutStore(new MemoryObjectStore());
+        using var store = new CachingObjectStore(racing, cache, Scope, CacheMode.Eager);
+        await store.PutAsync("k", Payloads.Stream([1, 2, 3]));
+        // While the next put is in the store, a reader fetches the old object into the cache.
+        racing.DuringPut = async () =>
+        {
+            using var old = await store.OpenReadAsync("k");
+            Assert.Equal([1, 2, 3], ReadAll(old));
+        };
+
+        await store.PutAsync("k", Payloads.Stream([4, 5, 6, 7]));
+
+        using var reader = await store.OpenReadAsync("k");
+        Assert.Equal([4, 5, 6, 7], ReadAll(reader));
+    }
+
+    /// <summary>Runs the action set in <see cref="DuringPut"/> (once) inside the next put, before the inner store stores anything.</summary>
+    private sealed class ReadDuringPutStore(IObjectStore inner) : DelegatingObjectStore(inner)
+    {
+        private Func<Task>? _duringPut;
+
+        public Func<Task>? DuringPut
+        {
+            set => _duringPut = value;
+        }
+
+        public override async Task PutAsync(string key, Stream content, CancellationToken cancellationToken = default)
+        {
+            if (Interlocked.Exchange(ref _duringPut, null) is { } action)
+            {
+                await action();
+            }
+            await base.PutAsync(key, content, cancellationToken);
+        }
+    }
 }

@@ -48,4 +48,16 @@ internal static class ByteSize
             return false;
         }
     }
+
+    /// <summary>A System.CommandLine parser for an option whose value is a size; a bad value is a parse error naming the option.</summary>
+    public static Func<System.CommandLine.Parsing.ArgumentResult, long?> OptionParser(string option) => result =>
+    {
+        string text = result.Tokens[0].Value;
+        if (TryParse(text, out long bytes))
+        {
+            return bytes;
+        }
+        result.AddError($"{option} '{text}' is not a size; give bytes or a number with a unit, e.g. 512MiB or 10GiB.");
+        return null;
+    };
 }

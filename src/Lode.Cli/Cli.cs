@@ -38,6 +38,7 @@ internal static class Cli
         root.Subcommands.Add(SearchCommand.Create(globals));
         root.Subcommands.Add(CheckCommand.Create(globals));
         root.Subcommands.Add(DiffCommand.Create(globals));
+        root.Subcommands.Add(IndexCommand.Create(globals));
         root.Subcommands.Add(CacheCommand.Create(globals));
         var result = root.Parse(args);
         if (result.Errors.Count > 0)

@@ -43,16 +43,7 @@ internal sealed class GlobalOptions(Func<string, string?> environment)
     {
         Description = "The most bytes the disk cache keeps, e.g. 512MiB or 10GiB (default: $LODE_CACHE_SIZE, else 10GiB; 0 caches nothing).",
         Recursive = true,
-        CustomParser = result =>
-        {
-            string text = result.Tokens[0].Value;
-            if (ByteSize.TryParse(text, out long bytes))
-            {
-                return bytes;
-            }
-            result.AddError($"--cache-size '{text}' is not a size; give bytes or a number with a unit, e.g. 512MiB or 10GiB.");
-            return null;
-        },
+        CustomParser = ByteSize.OptionParser("--cache-size"),
     };
 
     public Option<int?> CacheStreams { get; } = new("--cache-streams")

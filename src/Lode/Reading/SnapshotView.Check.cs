@@ -8,7 +8,8 @@ public sealed partial class SnapshotView
     /// Checks the snapshot's structure: every file's data range lies inside the data stream, every text blob
     /// exists in the search index, and the index's tables pass their checks. With <paramref name="readData"/>,
     /// also reads every block of the container (CRC32C and SHA-256, which covers the search index stored in it) and
-    /// every file (SHA-256); a separate index object of a v0 snapshot is read and checked against its CRC32Cs.
+    /// every file (SHA-256); a separate index object of a v0 snapshot is read and checked against its CRC32Cs, and an
+    /// index stored by <c>lode index build</c> is opened (tables) and, with <paramref name="readData"/>, read whole.
     /// </summary>
     /// <param name="readData">Also read and check all stored bytes.</param>
     /// <param name="progress">Receives stored bytes checked so far, or null.</param>
@@ -28,6 +29,7 @@ public sealed partial class SnapshotView
                 throw new CorruptDataException($"{Manifest.DataKey} is corrupt: '{entry.Path}' names a missing text blob.");
             }
         }
+        _ = QueryIndex; // A rebuilt index's tables are checked as it opens.
         if (!readData)
         {
             return;
@@ -49,5 +51,6 @@ public sealed partial class SnapshotView
             // A v0 index lives outside the container, so the container's Verify did not cover it.
             index.Verify();
         }
+        CheckRebuiltIndex(readData, progress);
     }
 }

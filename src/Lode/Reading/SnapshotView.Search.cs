@@ -28,30 +28,31 @@ public sealed partial class SnapshotView
         {
             return 0;
         }
-        var index = Index;
+        var index = QueryIndex;
         var matches = pattern.IsEmpty ? null : index.FindMatches(pattern.ToArray());
         long total = 0;
         int cachedBlob = -1;
         byte[] text = [];
         foreach (var entry in Files.Entries)
         {
-            if (entry.TextBlob < 0)
+            int blob = QueryBlobOf(entry);
+            if (blob < 0)
             {
                 continue;
             }
             int[]? offsets = null;
-            if (matches is not null && !matches.TryGetValue(entry.TextBlob, out offsets))
+            if (matches is not null && !matches.TryGetValue(blob, out offsets))
             {
                 continue;
             }
-            if (entry.TextBlob >= index.BlobCount)
+            if (blob >= index.BlobCount)
             {
-                throw new CorruptDataException($"{Manifest.DataKey} is corrupt: '{entry.Path}' names text blob {entry.TextBlob}, but the index has {index.BlobCount}.");
+                throw new CorruptDataException($"{Manifest.DataKey} is corrupt: '{entry.Path}' names text blob {blob}, but the index has {index.BlobCount}.");
             }
-            if (cachedBlob != entry.TextBlob)
+            if (cachedBlob != blob)
             {
-                text = index.ReadBlob(entry.TextBlob);
-                cachedBlob = entry.TextBlob;
+                text = index.ReadBlob(blob);
+                cachedBlob = blob;
             }
             var lines = offsets is null ? LineMatcher.AllLines(text, maxLinesPerFile) : LineMatcher.Lines(text, offsets, maxLinesPerFile);
             foreach (var line in lines)

@@ -23,6 +23,7 @@ public sealed partial class SnapshotView : IDisposable
         _reader = reader;
         Files = files;
         _index = new Lazy<(IByteSource, SearchIndex)>(OpenIndex, LazyThreadSafetyMode.ExecutionAndPublication);
+        _rebuilt = new Lazy<RebuiltIndex?>(OpenRebuiltIndex, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The snapshot's manifest.</summary>
@@ -143,41 +144,15 @@ public sealed partial class SnapshotView : IDisposable
         {
             _index.Value.Source.Dispose();
         }
+        if (_rebuilt.IsValueCreated)
+        {
+            _rebuilt.Value?.Dispose();
+        }
     }
 
+    /// <summary>The index stored with the snapshot (the file table's text blobs number its blobs).</summary>
     internal SearchIndex Index => _index.Value.Index;
-
-    /// <summary>The snapshot's index when the next snapshot can carry its shards over: format 2, in this container.</summary>
-    internal SearchIndex? CarriableIndex => Manifest.IndexKey is null && Index.Major == IndexFormat.Major ? Index : null;
 
     /// <summary>The snapshot's container (for the next snapshot's unchanged files and index).</summary>
     internal SnapshotReader Reader => _reader;
-
-    private (IByteSource, SearchIndex) OpenIndex()
-    {
-        if (Manifest.IndexKey is null)
-        {
-            string where = $"{Manifest.DataKey} (index stream)";
-            try
-            {
-                // The reader owns the stream; disposing this view of it does nothing.
-                var stream = new ContainerStreamSource(_reader, SnapshotStreams.Index, where);
-                return (stream, SearchIndex.Open(stream, where));
-            }
-            catch (KeyNotFoundException e)
-            {
-                throw new CorruptDataException($"{where} is missing.", e);
-            }
-        }
-        var source = _repository.OpenObject(Manifest.IndexKey, Manifest.IndexLength);
-        try
-        {
-            return (source, SearchIndex.Open(source, Manifest.IndexKey));
-        }
-        catch
-        {
-            source.Dispose();
-            throw;
-        }
-    }
 }

@@ -7,15 +7,21 @@ public sealed partial class Repository
     /// <summary>Opens a snapshot's container for reading. Parent blocks (chunks stored by earlier snapshots) are
     /// resolved by opening those snapshots' containers on first use; the reader owns them and its source.</summary>
     /// <exception cref="CorruptDataException">The container is missing, damaged, or not the one the manifest names.</exception>
-    internal SnapshotReader OpenContainer(SnapshotManifest manifest)
+    internal SnapshotReader OpenContainer(SnapshotManifest manifest) =>
+        OpenContainer(manifest.DataKey, manifest.DataLength, manifest.Id, manifest.DataRoot);
+
+    /// <summary>Opens the container stored at <paramref name="key"/>, which must be <paramref name="length"/> bytes long
+    /// and have the integrity root <paramref name="root"/>; <paramref name="id"/> names it as a parent.</summary>
+    /// <exception cref="CorruptDataException">The container is missing, damaged, or has another integrity root.</exception>
+    internal SnapshotReader OpenContainer(string key, long length, string id, string root)
     {
-        var source = OpenObject(manifest.DataKey, manifest.DataLength);
+        var source = OpenObject(key, length);
         SnapshotReader reader;
         try
         {
             reader = SnapshotReader.Open(source, new SnapshotReaderOptions
             {
-                SnapshotId = manifest.Id,
+                SnapshotId = id,
                 OwnsSource = true,
                 ParentLoader = LoadParent,
                 Encryption = _containerEncryption,
@@ -24,17 +30,17 @@ public sealed partial class Repository
         catch (SnapshotException e)
         {
             source.Dispose();
-            throw new CorruptDataException($"{manifest.DataKey} is corrupt: {e.Message}", e);
+            throw new CorruptDataException($"{key} is corrupt: {e.Message}", e);
         }
         catch
         {
             source.Dispose();
             throw;
         }
-        if (reader.Header.IntegrityRoot != manifest.DataRoot)
+        if (reader.Header.IntegrityRoot != root)
         {
             reader.Dispose();
-            throw new CorruptDataException($"{manifest.DataKey} is corrupt: its integrity root does not match the manifest's.");
+            throw new CorruptDataException($"{key} is corrupt: its integrity root does not match the one recorded for it.");
         }
         return reader;
     }

@@ -14,6 +14,7 @@ internal sealed partial class SearchIndex
     private readonly IndexFormat.ShardRecord[] _shards;
     private readonly IndexFormat.BlobRecord[] _blobs;
     private readonly SuffixArraySearcher[] _searchers;
+    private readonly Lazy<Dictionary<UInt128, int>> _blobsByKey;
 
     private SearchIndex(IByteSource source, string where, int major, IndexFormat.ShardRecord[] shards, IndexFormat.BlobRecord[] blobs,
         SuffixArraySearcher[] searchers)
@@ -21,6 +22,15 @@ internal sealed partial class SearchIndex
         _source = source;
         _where = where;
         Major = major;
+        _blobsByKey = new Lazy<Dictionary<UInt128, int>>(() =>
+        {
+            var map = new Dictionary<UInt128, int>(blobs.Length);
+            for (int i = 0; i < blobs.Length; i++)
+            {
+                map.TryAdd(blobs[i].Hash, i);
+            }
+            return map;
+        });
         _shards = shards;
         _blobs = blobs;
         _searchers = searchers;
@@ -40,6 +50,10 @@ internal sealed partial class SearchIndex
 
     /// <summary>Where the blob table starts: shard sections lie before it.</summary>
     public long BlobTableOffset { get; private init; }
+
+    /// <summary>The blob holding contents with this SHA-256 (format 2), or -1 when the index has none.</summary>
+    public int FindBlob(ReadOnlySpan<byte> sha256) =>
+        Major >= 2 && sha256.Length >= 16 && _blobsByKey.Value.TryGetValue(IndexFormat.BlobKey(sha256), out int blob) ? blob : -1;
 
     /// <summary>Where the index is, for messages.</summary>
     public string Where => _where;

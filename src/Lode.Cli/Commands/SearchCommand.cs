@@ -41,9 +41,9 @@ internal static partial class SearchCommand
               lode search EXIT_SUCCESS
               lode search 'struct stat' headers --max-count 1
               lode search '#define __' --json | jq -r .path
-              lode search -c TODO                    # src/main.c:3
-              lode search -l 'Copyright (C) 1991'   # one path per line
-              lode search -c --json EXIT_FAILURE    # {"path":"stdlib.h","count":2}
+              lode search -c TODO                   # PATH:COUNT per matching file
+              lode search -l 'Copyright (C) 1991'  # one PATH per matching file
+              lode search -c --json EXIT_FAILURE   # {"path":...,"count":...} per matching file
             """)
         { text, snapshot, maxCount, count, files, json };
         Action.Set(command, result =>

@@ -143,4 +143,33 @@ public class ZstdDictionaryTests
         Assert.Throws<ObjectDisposedException>(() => dictionary.Compress(block, compressed, 3));
         Assert.Throws<ObjectDisposedException>(() => dictionary.Decompress(compressed.AsSpan(0, n), new byte[block.Length]));
     }
+
+    [Fact]
+    public void Plain_and_dictionary_calls_on_the_shared_context_pool_never_see_each_others_dictionary()
+    {
+        // One thread, so each call reuses the one pooled context of its kind (Zstd and ZstdDictionary share the pool),
+        // including after the dictionary it last used was disposed and its native memory freed.
+        var random = new Random(8);
+        var block = Record(random);
+        var reference = new byte[Zstd.CompressBound(block.Length)];
+        var plainFrame = reference.AsSpan(0, Zstd.Compress(block, reference, 3)).ToArray();
+        for (int round = 0; round < 20; round++)
+        {
+            var compressed = new byte[Zstd.CompressBound(block.Length)];
+            byte[] dictionaryFrame;
+            using (var dictionary = Trained())
+            {
+                dictionaryFrame = compressed.AsSpan(0, dictionary.Compress(block, compressed, 3)).ToArray();
+                var restored = new byte[block.Length];
+                dictionary.Decompress(dictionaryFrame, restored);
+                Assert.Equal(block, restored);
+            }
+
+            Assert.Equal(plainFrame, compressed.AsSpan(0, Zstd.Compress(block, compressed, 3)).ToArray());
+            Assert.Throws<CodecException>(() => Zstd.Decompress(dictionaryFrame, new byte[block.Length]));
+            var plainRestored = new byte[block.Length];
+            Assert.Equal(block.Length, Zstd.Decompress(plainFrame, plainRestored));
+            Assert.Equal(block, plainRestored);
+        }
+    }
 }

@@ -1,78 +1,65 @@
 using System.CommandLine;
 using System.Text;
-using System.Text.Json;
 
 namespace Lode.Cli.Commands;
 
-internal static class SearchCommand
+/// <summary>What <c>lode search</c> prints for each matching file: its lines, its count of lines, or its path.</summary>
+internal enum SearchOutput
+{
+    /// <summary><c>path:line:content</c> per matching line (ripgrep's default with <c>-n --no-heading</c>).</summary>
+    Lines,
+
+    /// <summary><c>path:count</c> per matching file (ripgrep's <c>--count</c>).</summary>
+    Count,
+
+    /// <summary><c>path</c> per matching file (ripgrep's <c>--files-with-matches</c>).</summary>
+    FilesWithMatches,
+}
+
+internal static partial class SearchCommand
 {
     public static Command Create(GlobalOptions globals)
     {
         var text = new Argument<string>("TEXT") { Description = "The literal text to find (bytes, no regex; case-sensitive)." };
         var snapshot = new Argument<string>("SNAP") { Description = "The snapshot to search (default: latest).", DefaultValueFactory = _ => "latest" };
         var maxCount = new Option<long?>("--max-count", "-m") { Description = "At most this many matching lines per file." };
-        var json = new Option<bool>("--json") { Description = "Print JSON Lines: one {path, line, text} object per match." };
+        var count = new Option<bool>("--count", "-c") { Description = "Print PATH:COUNT per matching file: the number of matching lines (at most --max-count)." };
+        var files = new Option<bool>("--files-with-matches", "-l") { Description = "Print the path of each matching file once." };
+        var json = new Option<bool>("--json") { Description = "Print JSON Lines: one {path, line, text} object per match; with --count {path, count}, with -l {path}." };
         maxCount.Validators.Add(r => { if (r.GetValueOrDefault<long?>() < 0) { r.AddError("--max-count cannot be negative."); } });
         var command = new Command("search", """
             Print every line of every indexed text file that contains TEXT, as PATH:LINE:CONTENT, sorted by path
             then line: the output of 'rg -F -n --no-heading -uu --sort path -- TEXT' run in the snapshotted
-            directory. Files containing a NUL byte are binary and not indexed.
+            directory. Files containing a NUL byte are binary and not indexed. TEXT cannot contain a newline;
+            an empty TEXT matches every line.
+            --count prints PATH:COUNT for each matching file (the number of matching lines, not of matches) and
+            --files-with-matches prints each matching file's PATH, as rg's -c and -l do; given both, --count wins,
+            as in rg.
             Exit status: 0 something matched, 1 nothing matched, 2 error.
 
             Examples:
               lode search EXIT_SUCCESS
               lode search 'struct stat' headers --max-count 1
               lode search '#define __' --json | jq -r .path
+              lode search -c TODO                   # PATH:COUNT per matching file
+              lode search -l 'Copyright (C) 1991'  # one PATH per matching file
+              lode search -c --json EXIT_FAILURE   # {"path":...,"count":...} per matching file
             """)
-        { text, snapshot, maxCount, json };
+        { text, snapshot, maxCount, count, files, json };
         Action.Set(command, result =>
         {
             byte[] pattern = Encoding.UTF8.GetBytes(result.GetValue(text)!);
+            var output = ChooseOutput(result.GetValue(count), result.GetValue(files));
             using var repository = globals.Open(result);
             using var view = repository.OpenSnapshot(result.GetValue(snapshot)!);
             using var stdout = Terminal.OpenStdout();
-            long limit = result.GetValue(maxCount) ?? long.MaxValue;
-            long matches = result.GetValue(json) ? SearchJson(view, pattern, limit, stdout) : SearchText(view, pattern, limit, stdout);
+            long matches = Print(view, pattern, result.GetValue(maxCount) ?? long.MaxValue, output, result.GetValue(json), stdout);
             return matches > 0 ? ExitCodes.Ok : ExitCodes.NotFound;
         });
         return command;
     }
 
-    private static long SearchText(SnapshotView view, byte[] pattern, long limit, Stream stdout)
-    {
-        byte[] number = new byte[24];
-        string? lastPath = null;
-        byte[] pathBytes = [];
-        return view.Search(pattern, limit, (path, line, content) =>
-        {
-            if (!ReferenceEquals(path, lastPath))
-            {
-                lastPath = path;
-                pathBytes = Encoding.UTF8.GetBytes(path);
-            }
-            stdout.Write(pathBytes);
-            stdout.WriteByte((byte)':');
-            line.TryFormat(number, out int written, provider: System.Globalization.CultureInfo.InvariantCulture);
-            stdout.Write(number, 0, written);
-            stdout.WriteByte((byte)':');
-            stdout.Write(content);
-            stdout.WriteByte((byte)'\n');
-        });
-    }
-
-    private static long SearchJson(SnapshotView view, byte[] pattern, long limit, Stream stdout)
-    {
-        using var writer = new Utf8JsonWriter(stdout);
-        return view.Search(pattern, limit, (path, line, content) =>
-        {
-            writer.WriteStartObject();
-            writer.WriteString("path", path);
-            writer.WriteNumber("line", line);
-            writer.WriteString("text", Encoding.UTF8.GetString(content));
-            writer.WriteEndObject();
-            writer.Flush();
-            stdout.WriteByte((byte)'\n');
-            writer.Reset();
-        });
-    }
+    /// <summary>The output mode for the flags given: <c>--count</c> wins over <c>--files-with-matches</c>, as in rg 13.</summary>
+    internal static SearchOutput ChooseOutput(bool count, bool filesWithMatches) =>
+        count ? SearchOutput.Count : filesWithMatches ? SearchOutput.FilesWithMatches : SearchOutput.Lines;
 }

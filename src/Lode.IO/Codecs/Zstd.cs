@@ -1,17 +1,13 @@
-using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 
 namespace Lode.IO;
 
 /// <summary>
 /// Zstandard one-shot block compression through libzstd. Thread-safe: native compression and decompression
-/// contexts are pooled and each call uses its own.
+/// contexts are pooled (<see cref="ZstdContextPool"/>) and each call uses its own.
 /// </summary>
 public static class Zstd
 {
-    private static readonly ConcurrentBag<nint> CompressionContexts = [];
-    private static readonly ConcurrentBag<nint> DecompressionContexts = [];
-
     /// <summary>The highest compression level the loaded libzstd accepts (22 for current versions).</summary>
     public static int MaxLevel => NativeMethods.ZSTD_maxCLevel();
 
@@ -31,26 +27,19 @@ public static class Zstd
     /// <exception cref="CodecException">The destination is too small or the level is invalid.</exception>
     public static unsafe int Compress(ReadOnlySpan<byte> source, Span<byte> destination, int level)
     {
-        if (!CompressionContexts.TryTake(out nint cctx))
-        {
-            cctx = NativeMethods.ZSTD_createCCtx();
-            if (cctx == 0)
-            {
-                throw new OutOfMemoryException("libzstd could not create a compression context.");
-            }
-        }
+        nint cctx = ZstdContextPool.Compression.Rent();
         try
         {
             fixed (byte* src = source)
             fixed (byte* dst = destination)
             {
                 nuint result = NativeMethods.ZSTD_compressCCtx(cctx, dst, (nuint)destination.Length, src, (nuint)source.Length, level);
-                return (int)Check(result, "compress");
+                return Check(result, "compress");
             }
         }
         finally
         {
-            CompressionContexts.Add(cctx);
+            ZstdContextPool.Compression.Return(cctx);
         }
     }
 
@@ -59,36 +48,33 @@ public static class Zstd
     /// <exception cref="CodecException">The input is not a valid frame, or it does not fit the destination.</exception>
     public static unsafe int Decompress(ReadOnlySpan<byte> source, Span<byte> destination)
     {
-        if (!DecompressionContexts.TryTake(out nint dctx))
-        {
-            dctx = NativeMethods.ZSTD_createDCtx();
-            if (dctx == 0)
-            {
-                throw new OutOfMemoryException("libzstd could not create a decompression context.");
-            }
-        }
+        nint dctx = ZstdContextPool.Decompression.Rent();
         try
         {
             fixed (byte* src = source)
             fixed (byte* dst = destination)
             {
                 nuint result = NativeMethods.ZSTD_decompressDCtx(dctx, dst, (nuint)destination.Length, src, (nuint)source.Length);
-                return (int)Check(result, "decompress");
+                return Check(result, "decompress");
             }
         }
         finally
         {
-            DecompressionContexts.Add(dctx);
+            ZstdContextPool.Decompression.Return(dctx);
         }
     }
 
-    private static nuint Check(nuint result, string operation)
+    /// <summary>The size a one-shot libzstd call returned, or a <see cref="CodecException"/> naming its error.</summary>
+    /// <param name="result">The call's return value: a size, or an error code.</param>
+    /// <param name="operation">What was tried, for the message: "could not {operation}: {zstd's error name}".</param>
+    /// <exception cref="CodecException">The result is an error code.</exception>
+    internal static int Check(nuint result, string operation)
     {
-        if (NativeMethods.ZSTD_isError(result) != 0)
+        if (NativeMethods.ZSTD_isError(result) == 0)
         {
-            string name = Marshal.PtrToStringAnsi(NativeMethods.ZSTD_getErrorName(result)) ?? "unknown error";
-            throw new CodecException($"zstd could not {operation}: {name}.");
+            return (int)result;
         }
-        return result;
+        string name = Marshal.PtrToStringAnsi(NativeMethods.ZSTD_getErrorName(result)) ?? "unknown error";
+        throw new CodecException($"zstd could not {operation}: {name}.");
     }
 }

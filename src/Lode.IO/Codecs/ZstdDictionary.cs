@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 
 namespace Lode.IO;
@@ -9,9 +8,9 @@ namespace Lode.IO;
 /// Wraps libzstd's ZDICT trainer and its digested dictionaries (one CDict per compression level, one DDict).
 /// </summary>
 /// <remarks>
-/// Thread-safe: any number of threads may compress and decompress at once (each call takes a pooled native
-/// context). <see cref="Dispose"/> frees the native dictionaries once no call is using them; later calls throw
-/// <see cref="ObjectDisposedException"/>. The dictionary bytes are copied at construction; callers keep theirs.
+/// Thread-safe: any number of threads may compress and decompress at once (each call takes a native context from
+/// <see cref="ZstdContextPool"/>, shared with <see cref="Zstd"/>). <see cref="Dispose"/> frees the native dictionaries
+/// once no call is using them; later calls throw <see cref="ObjectDisposedException"/>. The dictionary bytes are copied at construction; callers keep theirs.
 /// </remarks>
 public sealed class ZstdDictionary : IDisposable
 {
@@ -21,8 +20,6 @@ public sealed class ZstdDictionary : IDisposable
     /// <summary>The smallest dictionary capacity <see cref="Train"/> accepts: 256 bytes.</summary>
     public const int MinimumCapacity = 256;
 
-    private static readonly ConcurrentBag<nint> CompressionContexts = [];
-    private static readonly ConcurrentBag<nint> DecompressionContexts = [];
     private readonly byte[] _bytes;
     private readonly Dictionary<int, DictionaryHandle> _compression = [];
     private readonly Lock _lock = new();
@@ -154,8 +151,8 @@ public sealed class ZstdDictionary : IDisposable
     /// <summary>One call with a pooled context, holding a reference on the digested dictionary for its duration.</summary>
     private static unsafe int Run(DictionaryHandle handle, bool compress, ReadOnlySpan<byte> source, Span<byte> destination)
     {
-        var pool = compress ? CompressionContexts : DecompressionContexts;
-        nint context = Rent(pool, compress);
+        var pool = compress ? ZstdContextPool.Compression : ZstdContextPool.Decompression;
+        nint context = pool.Rent();
         bool added = false;
         try
         {
@@ -167,7 +164,7 @@ public sealed class ZstdDictionary : IDisposable
                 nuint result = compress
                     ? NativeMethods.ZSTD_compress_usingCDict(context, dst, (nuint)destination.Length, src, (nuint)source.Length, dictionary)
                     : NativeMethods.ZSTD_decompress_usingDDict(context, dst, (nuint)destination.Length, src, (nuint)source.Length, dictionary);
-                return Check(result, compress ? "compress" : "decompress");
+                return Zstd.Check(result, compress ? "compress with the dictionary" : "decompress with the dictionary");
             }
         }
         finally
@@ -176,28 +173,8 @@ public sealed class ZstdDictionary : IDisposable
             {
                 handle.DangerousRelease();
             }
-            pool.Add(context);
+            pool.Return(context);
         }
-    }
-
-    private static nint Rent(ConcurrentBag<nint> pool, bool compress)
-    {
-        if (pool.TryTake(out nint context))
-        {
-            return context;
-        }
-        context = compress ? NativeMethods.ZSTD_createCCtx() : NativeMethods.ZSTD_createDCtx();
-        return context != 0 ? context : throw new OutOfMemoryException("libzstd could not create a context.");
-    }
-
-    private static int Check(nuint result, string operation)
-    {
-        if (NativeMethods.ZSTD_isError(result) == 0)
-        {
-            return (int)result;
-        }
-        string name = Marshal.PtrToStringAnsi(NativeMethods.ZSTD_getErrorName(result)) ?? "unknown error";
-        throw new CodecException($"zstd could not {operation} with the dictionary: {name}.");
     }
 
     /// <summary>A CDict or DDict; reference-counted by SafeHandle so a call in flight keeps it alive past Dispose.</summary>

@@ -79,4 +79,18 @@ internal sealed class SearchOracle
         }
         return output.ToArray();
     }
+
+    /// <summary>
+    /// The expected stdout of <c>rg -c</c> (<c>path:count\n</c> per file with a matching line, counting lines) or, when
+    /// <paramref name="counts"/> is false, of <c>rg -l</c> (<c>path\n</c>).
+    /// </summary>
+    public byte[] ExpectedPerFileOutput(byte[] literal, bool counts)
+    {
+        var output = new StringBuilder();
+        foreach (var file in Search(literal).GroupBy(hit => hit.Path))
+        {
+            output.Append(file.Key).Append(counts ? $":{file.Count()}\n" : "\n");
+        }
+        return Encoding.UTF8.GetBytes(output.ToString());
+    }
 }

@@ -30,6 +30,21 @@ public sealed class BadInputTests(GeneratedTreeFixture fixture)
         LodeAssert.OneLineError(result);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("--count")]
+    [InlineData("--files-with-matches")]
+    public async Task A_search_pattern_with_a_newline_is_a_one_line_error_as_in_ripgrep(string flag)
+    {
+        // rg 13 exits 2 too: "the literal '\n' is not allowed in a regex".
+        string[] flags = flag.Length == 0 ? [] : [flag];
+
+        var result = await LodeCli.RunAsync(fixture.Repo, ["search", .. flags, "hello\nworld"]);
+
+        LodeAssert.OneLineError(result);
+        Assert.Empty(result.Stdout);
+    }
+
     [Fact]
     public async Task A_repository_that_does_not_exist_is_a_one_line_error()
     {

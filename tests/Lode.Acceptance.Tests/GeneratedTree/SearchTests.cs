@@ -23,6 +23,21 @@ public sealed class SearchTests(GeneratedTreeFixture fixture)
         LodeAssert.SameOutput(expected, result.Stdout, $"search '{literal}'");
     }
 
+    [Theory]
+    [MemberData(nameof(Literals))]
+    public async Task Search_count_and_files_with_matches_print_what_the_naive_oracle_finds(string literal)
+    {
+        foreach (bool counts in new[] { true, false })
+        {
+            byte[] expected = fixture.Oracle.ExpectedPerFileOutput(Encoding.UTF8.GetBytes(literal), counts);
+
+            var result = await LodeCli.RunAsync(fixture.Repo, "search", counts ? "--count" : "--files-with-matches", literal);
+
+            Assert.True(result.ExitCode == (expected.Length > 0 ? 0 : 1), $"wrong exit code for '{literal}': {result.Describe()}");
+            LodeAssert.SameOutput(expected, result.Stdout, $"search {(counts ? "-c" : "-l")} '{literal}'");
+        }
+    }
+
     [Fact]
     public async Task Search_in_a_snapshot_named_by_tag_equals_the_default_latest()
     {

@@ -10,6 +10,23 @@ public sealed class UsrIncludeTests(UsrIncludeFixture fixture)
 {
     public static TheoryData<string> Literals => new(SearchLiterals.UsrInclude);
 
+    /// <summary>Every literal and the empty pattern, with -c, -l and -c under --max-count.</summary>
+    public static TheoryData<string, string> PerFileQueries
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (string literal in SearchLiterals.UsrInclude.Append(""))
+            {
+                data.Add(literal, "-c");
+                data.Add(literal, "-l");
+            }
+            data.Add("int", "-c -m 3");
+            data.Add("", "-c -l");
+            return data;
+        }
+    }
+
     [Fact]
     public async Task Restore_reproduces_usr_include_exactly()
     {
@@ -40,6 +57,20 @@ public sealed class UsrIncludeTests(UsrIncludeFixture fixture)
 
         Assert.True(result.ExitCode == reference.ExitCode, $"rg exited {reference.ExitCode} for '{literal}': {result.Describe()}");
         LodeAssert.SameOutput(reference.Stdout, result.Stdout, $"search '{literal}' vs rg");
+    }
+
+    [Theory]
+    [MemberData(nameof(PerFileQueries))]
+    public async Task Search_count_and_files_with_matches_print_byte_for_byte_what_ripgrep_prints(string literal, string flags)
+    {
+        string[] options = flags.Split(' ');
+        var reference = await Ripgrep.SearchAsync(UsrIncludeFixture.Root, literal, options);
+        Assert.True(reference.ExitCode is 0 or 1, $"ripgrep failed: {reference.Describe()}");
+
+        var result = await LodeCli.RunAsync(fixture.Repo, ["search", .. options, "--", literal]);
+
+        Assert.True(result.ExitCode == reference.ExitCode, $"rg {flags} exited {reference.ExitCode} for '{literal}': {result.Describe()}");
+        LodeAssert.SameOutput(reference.Stdout, result.Stdout, $"search {flags} '{literal}' vs rg");
     }
 
     [Fact]

@@ -76,6 +76,7 @@ public sealed partial class Repository
             };
             PutFile(manifest.DataKey, dataPath);
             PutManifest(manifest);
+            RecordInCatalog(manifest, table);
             return new SnapshotResult(manifest, snapshotter.BytesRead, manifest.DataLength, indexLength, textBytes,
                 snapshotter.Warnings, clock.Elapsed);
         }

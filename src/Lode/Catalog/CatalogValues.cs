@@ -156,7 +156,7 @@ internal static class CatalogValues
         return at;
     }
 
-    /// <summary>Reads an unsigned LEB128 of at most 9 bytes whose value fits a non-negative <see cref="long"/>.</summary>
+    /// <summary>Reads an unsigned LEB128 in its shortest form, of at most 9 bytes (so the value fits a non-negative <see cref="long"/>).</summary>
     private static bool TryReadVarint(ref ReadOnlySpan<byte> input, out long value)
     {
         ulong result = 0;
@@ -165,6 +165,10 @@ internal static class CatalogValues
             result |= (ulong)(input[i] & 0x7F) << (7 * i);
             if ((input[i] & 0x80) == 0)
             {
+                if (i > 0 && input[i] == 0)
+                {
+                    break; // not the shortest form: the encoder never writes it
+                }
                 input = input[(i + 1)..];
                 value = (long)result;
                 return true;

@@ -34,7 +34,7 @@ public sealed partial class SnapshotCatalog
             catalog.Synchronize(pending);
             if (catalog.RebuildReason is not null && (announce || catalog.SnapshotsAdded > 0))
             {
-                catalog.Notice($"catalog rebuilt: {catalog.RebuildReason} ({catalog.SnapshotsAdded} snapshots)");
+                catalog.AnnounceRebuild();
             }
             return catalog;
         }
@@ -160,9 +160,12 @@ public sealed partial class SnapshotCatalog
         Synchronize(null);
         if (RebuildReason is not null)
         {
-            Notice($"catalog rebuilt: {RebuildReason} ({SnapshotsAdded} snapshots)");
+            AnnounceRebuild();
         }
     }
+
+    private void AnnounceRebuild() =>
+        Notice($"catalog rebuilt: {RebuildReason}; {SnapshotsAdded} snapshot{(SnapshotsAdded == 1 ? "" : "s")} recorded");
 
     /// <summary>Moves a catalog directory out of the way (one rename), then deletes it; a no-op when it does not exist.</summary>
     private static void MoveAside(string directory)

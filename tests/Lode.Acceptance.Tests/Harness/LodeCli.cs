@@ -40,6 +40,9 @@ internal static class LodeCli
         return ProcessRunner.RunAsync(fileName, all, timeout, environment: variables);
     }
 
+    /// <summary>The program that runs lode, and the arguments before lode's own (the <c>lode.dll</c> path, or none).</summary>
+    internal static (string FileName, string[] Prefix) Program => Command.Value;
+
     private static (string, string[]) Locate()
     {
         string? overridePath = Environment.GetEnvironmentVariable("LODE_CLI");

@@ -31,6 +31,10 @@ public sealed partial class SnapshotCatalog
         try
         {
             bool announce = catalog.Attach(null);
+            if (pending is not null && !catalog.IsPersistent)
+            {
+                return catalog; // nothing to record into: skip reading every manifest for a catalog that is thrown away
+            }
             catalog.Synchronize(pending);
             if (catalog.RebuildReason is not null && (announce || catalog.SnapshotsAdded > 0))
             {

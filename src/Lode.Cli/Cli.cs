@@ -24,6 +24,7 @@ internal static class Cli
               lode diff 1a2b3c4d latest
               lode --repo s3://my-bucket/lode snapshot ~/src --tag src
               lode cache stats
+              lode catalog rebuild
             """);
         foreach (var option in globals.All)
         {
@@ -40,6 +41,7 @@ internal static class Cli
         root.Subcommands.Add(DiffCommand.Create(globals));
         root.Subcommands.Add(IndexCommand.Create(globals));
         root.Subcommands.Add(CacheCommand.Create(globals));
+        root.Subcommands.Add(CatalogCommand.Create(globals));
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
         {

@@ -110,15 +110,21 @@ internal sealed class GlobalOptions(Func<string, string?> environment)
     }
 
     /// <summary>How to reach the selected repository; <paramref name="data"/> and <paramref name="index"/> say how a command reads containers and indexes that are not cached yet.</summary>
-    public RepositoryOptions Options(ParseResult result, CacheMode data = CacheMode.Lazy, CacheMode index = CacheMode.Lazy) => new()
+    public RepositoryOptions Options(ParseResult result, CacheMode data = CacheMode.Lazy, CacheMode index = CacheMode.Lazy)
     {
-        Cache = Cache(result),
-        S3Endpoint = result.GetValue(S3Endpoint),
-        DataReads = data,
-        IndexReads = index,
-        Environment = environment,
-        Password = PasswordSource(result),
-    };
+        var cache = Cache(result);
+        return new()
+        {
+            Cache = cache,
+            // The catalog lives beside the cache (catalogs/<repository id>/); repairs are one line on stderr.
+            Catalog = new CatalogSettings { Directory = cache.Directory, Notice = Terminal.Notice },
+            S3Endpoint = result.GetValue(S3Endpoint),
+            DataReads = data,
+            IndexReads = index,
+            Environment = environment,
+            Password = PasswordSource(result),
+        };
+    }
 
     /// <summary>Opens the selected repository (see <see cref="Options"/>).</summary>
     public Repository Open(ParseResult result, CacheMode data = CacheMode.Lazy, CacheMode index = CacheMode.Lazy) =>

@@ -13,7 +13,8 @@ internal static class LsCommand
         var longFormat = new Option<bool>("--long", "-l") { Description = "Show mode, size and modification time." };
         var json = new Option<bool>("--json") { Description = "Print a JSON array of entries." };
         var command = new Command("ls", """
-            List a directory of a snapshot (names sorted bytewise, directories end in '/').
+            List a directory of a snapshot (names sorted bytewise, directories end in '/'). Listings come from the
+            catalog (see 'lode catalog rebuild'), without opening the snapshot once its paths are recorded.
 
             Examples:
               lode ls latest
@@ -24,9 +25,9 @@ internal static class LsCommand
         {
             var reference = SnapshotReference.Parse(result.GetValue(target)!);
             using var repository = globals.Open(result, data: CacheMode.RangeOnly, index: CacheMode.RangeOnly);
-            using var view = repository.OpenSnapshot(reference.Snapshot);
-            var entry = view.GetEntry(reference.Path);
-            var entries = entry.Kind == FileKind.Directory ? view.Files.Children(entry.Path).ToList() : [entry];
+            // From the catalog: one delimiter scan, without opening the snapshot once its paths are recorded.
+            using var catalog = repository.OpenCatalog();
+            var entries = catalog.List(catalog.ResolveSnapshot(reference.Snapshot), reference.Path);
             if (result.GetValue(json))
             {
                 WriteJson(entries);
@@ -64,7 +65,7 @@ internal static class LsCommand
         return new string(text);
     }
 
-    private static void WriteJson(List<FileEntry> entries)
+    private static void WriteJson(IReadOnlyList<FileEntry> entries)
     {
         using var stdout = Console.OpenStandardOutput();
         using (var writer = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true }))

@@ -10,7 +10,8 @@ internal static class SnapshotsCommand
     {
         var json = new Option<bool>("--json") { Description = "Print a JSON array instead of a table." };
         var command = new Command("snapshots", """
-            List the repository's snapshots, oldest first.
+            List the repository's snapshots, oldest first, from the catalog (one listing of the repository, no
+            manifest read for snapshots the catalog already holds).
 
             Examples:
               lode snapshots
@@ -20,7 +21,8 @@ internal static class SnapshotsCommand
         Action.Set(command, result =>
         {
             using var repository = globals.Open(result);
-            var snapshots = repository.ListSnapshots();
+            using var catalog = repository.OpenCatalog();
+            var snapshots = catalog.ListSnapshots();
             if (result.GetValue(json))
             {
                 WriteJson(snapshots);

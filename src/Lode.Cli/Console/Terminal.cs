@@ -14,6 +14,9 @@ internal static class Terminal
     /// <summary>Writes "lode: warning: MESSAGE" as one line on stderr.</summary>
     public static void Warning(string message) => Console.Error.WriteLine("lode: warning: " + OneLine(message));
 
+    /// <summary>Writes "lode: MESSAGE" as one line on stderr: something worth knowing that is not a failure (a catalog rebuilt).</summary>
+    public static void Notice(string message) => Console.Error.WriteLine("lode: " + OneLine(message));
+
     /// <summary>Raw, buffered standard output for bytes (cat, search).</summary>
     public static Stream OpenStdout() => new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
 

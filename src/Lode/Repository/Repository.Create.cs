@@ -69,6 +69,7 @@ public sealed partial class Repository
             };
             PutFile(manifest.DataKey, dataPath);
             PutManifest(manifest);
+            RecordInCatalog(manifest, table);
             return new SnapshotResult(manifest, snapshotter.BytesRead, manifest.DataLength, indexLength, textBytes,
                 snapshotter.Warnings, clock.Elapsed) { CarriedIndexShards = carried, IndexShards = shards };
         }

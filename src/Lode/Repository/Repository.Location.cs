@@ -19,7 +19,7 @@ public sealed partial class Repository
         {
             throw new LodeException($"There is no Lode repository at {location}; create one with 'lode init'.");
         }
-        return Open(StoreFactory.Create(parsed, options), parsed.IsRemote ? parsed.ToString() : location, options.Password);
+        return Open(StoreFactory.Create(parsed, options), parsed.IsRemote ? parsed.ToString() : location, options.Password).WithCatalog(options.Catalog);
     }
 
     /// <summary>Creates a repository at <paramref name="location"/> (a directory is created if missing) and opens it.</summary>
@@ -39,7 +39,7 @@ public sealed partial class Repository
         {
             password = (options.Password ?? throw new LodeException("An encrypted repository needs a password."))();
         }
-        return Init(StoreFactory.Create(parsed, options), parsed.IsRemote ? parsed.ToString() : location, settings, password);
+        return Init(StoreFactory.Create(parsed, options), parsed.IsRemote ? parsed.ToString() : location, settings, password).WithCatalog(options.Catalog);
     }
 
     /// <summary>Opens the repository at <paramref name="location"/>, creating it first when there is none.</summary>
@@ -62,7 +62,7 @@ public sealed partial class Repository
             store.Dispose();
             throw;
         }
-        return created ?? Open(store, name, options.Password);
+        return (created ?? Open(store, name, options.Password)).WithCatalog(options.Catalog);
     }
 
     /// <summary>Opens an object for reading; a remote store also learns its length, to prefetch what opening it reads.</summary>

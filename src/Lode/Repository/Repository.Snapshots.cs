@@ -7,33 +7,45 @@ public sealed partial class Repository
 {
     /// <summary>Every snapshot of the repository, oldest first (by time, then id).</summary>
     /// <exception cref="CorruptDataException">A manifest is unreadable.</exception>
-    public IReadOnlyList<SnapshotManifest> ListSnapshots()
+    public IReadOnlyList<SnapshotManifest> ListSnapshots() =>
+        InOrder(Sync(Task.Run(async () => await ReadManifestsAsync(await ListSnapshotIdsAsync()))));
+
+    /// <summary>The ids under <c>snapshots/</c>: one listing of the store, no manifest read.</summary>
+    internal async Task<List<string>> ListSnapshotIdsAsync()
     {
-        var manifests = Sync(Task.Run(async () =>
+        var ids = new List<string>();
+        await foreach (var info in _store.ListAsync(ObjectKeys.SnapshotsPrefix))
         {
-            var ids = new List<string>();
-            await foreach (var info in _store.ListAsync(ObjectKeys.SnapshotsPrefix))
-            {
-                ids.Add(info.Key[ObjectKeys.SnapshotsPrefix.Length..]);
-            }
-            // In parallel: on a remote store each read is a round trip.
-            var read = new SnapshotManifest[ids.Count];
-            await Parallel.ForEachAsync(Enumerable.Range(0, ids.Count), new ParallelOptions { MaxDegreeOfParallelism = 16 },
-                async (i, _) => read[i] = await ReadManifestAsync(ids[i]));
-            return read;
-        }));
-        return [.. manifests.OrderBy(m => m.Time).ThenBy(m => m.Id, StringComparer.Ordinal)];
+            ids.Add(info.Key[ObjectKeys.SnapshotsPrefix.Length..]);
+        }
+        return ids;
     }
+
+    /// <summary>Reads the manifests of <paramref name="ids"/>, in parallel: on a remote store each read is a round trip.</summary>
+    internal async Task<SnapshotManifest[]> ReadManifestsAsync(IReadOnlyList<string> ids)
+    {
+        var read = new SnapshotManifest[ids.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, ids.Count), new ParallelOptions { MaxDegreeOfParallelism = 16 },
+            async (i, _) => read[i] = await ReadManifestAsync(ids[i]));
+        return read;
+    }
+
+    /// <summary>Snapshots in the order every listing shows them: oldest first, by time, then id.</summary>
+    internal static IReadOnlyList<SnapshotManifest> InOrder(IEnumerable<SnapshotManifest> manifests) =>
+        [.. manifests.OrderBy(m => m.Time).ThenBy(m => m.Id, StringComparer.Ordinal)];
 
     /// <summary>
     /// Finds the snapshot that <paramref name="spec"/> names: <c>latest</c>, a full id, a unique id prefix, or a
     /// tag (the newest snapshot with that tag).
     /// </summary>
     /// <exception cref="LodeException">Nothing matches, or an id prefix is ambiguous.</exception>
-    public SnapshotManifest ResolveSnapshot(string spec)
+    public SnapshotManifest ResolveSnapshot(string spec) => ResolveAmong(ListSnapshots(), spec);
+
+    /// <summary>Finds the snapshot <paramref name="spec"/> names among <paramref name="all"/> (in <see cref="InOrder"/>).</summary>
+    /// <exception cref="LodeException">Nothing matches, or an id prefix is ambiguous.</exception>
+    internal SnapshotManifest ResolveAmong(IReadOnlyList<SnapshotManifest> all, string spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var all = ListSnapshots();
         if (all.Count == 0)
         {
             throw new LodeException($"The repository at {Location} has no snapshots yet; take one with 'lode snapshot DIR'.");
@@ -75,5 +87,5 @@ public sealed partial class Repository
     }
 
     [GeneratedRegex("^[0-9a-f]{32}$")]
-    private static partial Regex IdPattern();
+    internal static partial Regex IdPattern();
 }

@@ -38,6 +38,14 @@ public sealed record RepositoryOptions
     /// <see cref="Repository.Init(string, RepositoryOptions, RepositoryConfig?, bool)"/>, when it is to be).</summary>
     public Func<string>? Password { get; init; }
 
+    /// <summary>
+    /// Where the repository's catalog lives (<c>catalogs/&lt;repository id&gt;/</c> under
+    /// <see cref="CatalogSettings.Directory"/>, usually the cache directory) and who hears of its repairs; null (the
+    /// default) keeps no catalog on disk: <see cref="Repository.OpenCatalog"/> then builds one in memory for the call.
+    /// The <c>lode</c> command sets it.
+    /// </summary>
+    public CatalogSettings? Catalog { get; init; }
+
     /// <summary>How search indexes (<c>index/ID</c>) are opened when not cached; as <see cref="DataReads"/>.</summary>
     public CacheMode IndexReads { get; init; } = CacheMode.Lazy;
 

@@ -18,7 +18,8 @@ internal static class LodeCli
 
     /// <summary>
     /// Runs <c>lode --repo REPO ARGS...</c>: the repository is always passed explicitly and <c>LODE_REPO</c> is removed
-    /// from the child's environment so the caller's shell cannot leak into a test.
+    /// from the child's environment so the caller's shell cannot leak into a test; unless the caller sets
+    /// <c>LODE_CACHE_DIR</c>, a local repository's cache and catalog go to <c>REPO.cache</c> beside it.
     /// </summary>
     public static Task<ProcessResult> RunAsync(string repo, TimeSpan timeout, params string[] arguments) =>
         RunAsync(repo, timeout, new Dictionary<string, string?>(), arguments);
@@ -31,8 +32,16 @@ internal static class LodeCli
         var (fileName, prefix) = Command.Value;
         string[] all = [.. prefix, "--repo", repo, .. arguments];
         var variables = new Dictionary<string, string?>(environment) { ["LODE_REPO"] = null, ["NO_COLOR"] = "1" };
+        if (!variables.ContainsKey("LODE_CACHE_DIR") && !repo.StartsWith("s3://", StringComparison.Ordinal))
+        {
+            // The catalog (and cache) of a local test repository lives beside it, in the test's own temp directory.
+            variables["LODE_CACHE_DIR"] = repo.TrimEnd('/') + ".cache";
+        }
         return ProcessRunner.RunAsync(fileName, all, timeout, environment: variables);
     }
+
+    /// <summary>The program that runs lode, and the arguments before lode's own (the <c>lode.dll</c> path, or none).</summary>
+    internal static (string FileName, string[] Prefix) Program => Command.Value;
 
     private static (string, string[]) Locate()
     {

@@ -61,9 +61,33 @@ public sealed class IncrementalIndexTests : IDisposable
             var result = repository.CreateSnapshot(_root, Options);
             AssertSearchMatchesTree(repository, result.Manifest);
             carried += result.CarriedIndexShards;
+            long text = Directory.GetFiles(_root, "*.txt", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+            Assert.True(result.IndexShards <= (2 * ((text / ShardSize) + 1)) + 4, $"{result.IndexShards} shards for {text} bytes of text");
             rebuilt += generation > 0 && result.IndexShards > result.CarriedIndexShards ? 1 : 0;
         }
         Assert.True(carried > 0 && rebuilt > 0, $"carried {carried} shards; built new shards in {rebuilt} generations");
+    }
+
+    [Fact]
+    public void An_unchanged_tree_with_small_shards_between_big_files_re_indexes_at_most_once()
+    {
+        for (int i = 0; i < 8; i++)
+        {
+            WriteFile($"a{i}/small.txt", 4 << 10);
+            WriteFile($"a{i}/z-big.txt", ShardSize + (8 << 10)); // a shard of its own, leaving the one before it small
+        }
+        using var repository = Repository.Init(Path.Combine(_dir, "repo"));
+        var first = repository.CreateSnapshot(_root, Options);
+        var second = repository.CreateSnapshot(_root, Options);
+        var third = repository.CreateSnapshot(_root, Options);
+
+        Assert.True(first.IndexShards >= 12, $"{first.IndexShards} shards");
+        // The second merges the small shards sealed before each big file into one; from then on nothing is re-indexed.
+        Assert.True(second.IndexShards < first.IndexShards, $"{second.IndexShards} shards after {first.IndexShards}");
+        Assert.True(second.IndexedTextBytes <= 8 * (4 << 10), $"{second.IndexedTextBytes} bytes re-indexed");
+        Assert.Equal(second.IndexShards, third.CarriedIndexShards);
+        Assert.Equal(0, third.IndexedTextBytes);
+        AssertSearchMatchesTree(repository, third.Manifest);
     }
 
     [Fact]

@@ -5,8 +5,16 @@ internal sealed partial class SearchIndexWriter
     /// <summary>A carried shard whose text is less than this fraction live is dropped and its live text re-indexed.</summary>
     private const double MinLiveFraction = 0.5;
 
-    /// <summary>When this many carried shards are small (under a quarter of the shard size), they are merged.</summary>
+    /// <summary>Small carried shards (under a quarter of the shard size) are merged only when that saves at least this
+    /// many shards, and the carried shards number more than <see cref="MaxShardsPerIdeal"/> times the fewest that could
+    /// hold their live text.</summary>
     private const int MaxSmallShards = 4;
+
+    /// <summary>How many times the ideal shard count (live text / shard size, rounded up) the carried shards may number
+    /// before the small ones are merged, so shards left by many small incremental snapshots stay bounded. A merge
+    /// leaves fewer small shards than it found, so an unchanged tree re-indexes at most once (small shards sealed before
+    /// big files are merged the first time), then nothing.</summary>
+    private const double MaxShardsPerIdeal = 1.5;
 
     private readonly List<PlannedShard> _plan = [];
     private readonly List<IndexFormat.BlobRecord> _blobTable = [];
@@ -16,8 +24,8 @@ internal sealed partial class SearchIndexWriter
 
     /// <summary>
     /// Ends the input: carries the previous index's shards that are still mostly live (an LSM-style policy: a shard
-    /// under half live, or one of too many small shards, is dropped and its live text re-indexed from the previous
-    /// index, never from disk), seals the last shard, waits for every build, and numbers the blobs.
+    /// under half live, or a small one when there are too many shards, is dropped and its live text re-indexed from
+    /// the previous index, never from disk), seals the last shard, waits for every build, and numbers the blobs.
     /// </summary>
     /// <exception cref="CorruptDataException">The previous index is damaged where its text had to be re-read.</exception>
     public void Finish()
@@ -98,16 +106,25 @@ internal sealed partial class SearchIndexWriter
         }
         var shards = _previous.Shards;
         var keep = new bool[shards.Length];
-        int small = 0;
+        int small = 0, kept = 0;
+        long liveText = 0, smallText = 0;
         for (int i = 0; i < shards.Length; i++)
         {
             long live = LiveBytes(shards[i]);
             keep[i] = live > 0 && live >= MinLiveFraction * shards[i].TextLength && IsCarriable(shards[i]);
-            small += keep[i] && IsSmall(shards[i]) ? 1 : 0;
+            kept += keep[i] ? 1 : 0;
+            liveText += keep[i] ? live : 0;
+            if (keep[i] && IsSmall(shards[i]))
+            {
+                small++;
+                smallText += live;
+            }
         }
+        // Merging must pay: the small shards' text packs into at least MaxSmallShards fewer shards.
+        bool mergeSmall = kept > MaxShardsPerIdeal * ShardsFor(liveText) && small - ShardsFor(smallText) >= MaxSmallShards;
         for (int i = 0; i < shards.Length; i++)
         {
-            if (keep[i] && (small < MaxSmallShards || !IsSmall(shards[i])))
+            if (keep[i] && (!mergeSmall || !IsSmall(shards[i])))
             {
                 carried.Add(i);
             }
@@ -130,6 +147,8 @@ internal sealed partial class SearchIndexWriter
     }
 
     private bool IsSmall(IndexFormat.ShardRecord shard) => shard.TextLength < _options.ShardSize / 4;
+
+    private long ShardsFor(long text) => Math.Max(1, (text + _options.ShardSize - 1) / _options.ShardSize);
 
     /// <summary>Whether a previous shard's section is laid out as this writer lays them out, so it can be carried whole.</summary>
     private bool IsCarriable(IndexFormat.ShardRecord shard) =>

@@ -41,7 +41,7 @@ internal static partial class SearchCommand
               lode search EXIT_SUCCESS
               lode search 'struct stat' headers --max-count 1
               lode search '#define __' --json | jq -r .path
-              lode search -c TODO                   # PATH:COUNT per matching file
+              lode search -c 'pthread_t'            # PATH:COUNT per matching file
               lode search -l 'Copyright (C) 1991'  # one PATH per matching file
               lode search -c --json EXIT_FAILURE   # {"path":...,"count":...} per matching file
             """)

@@ -77,14 +77,7 @@ public sealed partial class Repository
             {
                 continue;
             }
-            index.BeginFile(entry.Size);
-            for (long position = 0; position < entry.Size;)
-            {
-                int n = view.ReadFile(entry, position, buffer);
-                index.Append(buffer.AsSpan(0, n));
-                position += n;
-            }
-            index.EndFile(entry.Sha256.Span);
+            index.AddStoredFile(view, entry, buffer);
             bytes += entry.Size;
             progress?.Report(new SnapshotProgress(++files, bytes, entry.Path, "reading"));
         }

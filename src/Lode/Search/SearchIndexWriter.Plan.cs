@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Lode;
 
 internal sealed partial class SearchIndexWriter
@@ -40,39 +42,37 @@ internal sealed partial class SearchIndexWriter
         foreach (int shard in carried)
         {
             var record = _previous!.Shards[shard];
-            long shift = offset - record.TextOffset;
-            int firstBlob = _blobTable.Count;
-            for (int b = record.FirstBlob; b < record.FirstBlob + record.BlobCount; b++)
-            {
-                AddRecord(_previous.Blobs[b] with { Shard = _plan.Count });
-            }
-            _plan.Add(new PlannedShard(record.TextOffset, -1, record with
-            {
-                TextOffset = offset, SuffixArrayOffset = record.SuffixArrayOffset + shift, SampleOffset = record.SampleOffset + shift,
-                FirstBlob = firstBlob,
-            }));
-            offset += record.SectionLength;
+            offset = Place(offset, record, _previous.Blobs.Slice(record.FirstBlob, record.BlobCount), record.TextOffset, -1);
         }
         CarriedShards = carried.Count;
         foreach (var shard in built)
         {
             var record = shard.Record;
-            int firstBlob = _blobTable.Count;
-            for (int b = record.FirstBlob; b < record.FirstBlob + record.BlobCount; b++)
-            {
-                var blob = _blobs[b];
-                AddRecord(new IndexFormat.BlobRecord(_plan.Count, blob.Offset, blob.Length, blob.Crc, blob.Key));
-            }
-            _plan.Add(new PlannedShard(-1, shard.ScratchOffset, record with
-            {
-                TextOffset = offset, SuffixArrayOffset = offset + record.SuffixArrayOffset, SampleOffset = offset + record.SampleOffset,
-                FirstBlob = firstBlob,
-            }));
-            offset += record.SectionLength;
+            offset = Place(offset, record, CollectionsMarshal.AsSpan(_blobs).Slice(record.FirstBlob, record.BlobCount), -1, shard.ScratchOffset);
         }
         _indexLength = offset + ((long)_blobTable.Count * IndexFormat.BlobRecordSize(IndexFormat.Major))
             + ((long)_plan.Count * IndexFormat.ShardRecordSize(IndexFormat.Major));
         _finished = true;
+    }
+
+    /// <summary>
+    /// Places a shard's section at <paramref name="offset"/> of the new index (its record's offsets move with it) and
+    /// numbers its blobs next; returns the offset after the section.
+    /// </summary>
+    private long Place(long offset, IndexFormat.ShardRecord record, ReadOnlySpan<IndexFormat.BlobRecord> blobs, long previousOffset, long scratchOffset)
+    {
+        long shift = offset - record.TextOffset;
+        int firstBlob = _blobTable.Count;
+        foreach (var blob in blobs)
+        {
+            AddRecord(blob with { Shard = _plan.Count });
+        }
+        _plan.Add(new PlannedShard(previousOffset, scratchOffset, record with
+        {
+            TextOffset = offset, SuffixArrayOffset = record.SuffixArrayOffset + shift, SampleOffset = record.SampleOffset + shift,
+            FirstBlob = firstBlob,
+        }));
+        return offset + record.SectionLength;
     }
 
     /// <summary>Shards in the finished index, carried and built.</summary>

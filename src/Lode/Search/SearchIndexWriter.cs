@@ -25,7 +25,7 @@ internal sealed partial class SearchIndexWriter : IDisposable
     private readonly Dictionary<UInt128, int> _previousBlobs = [];
     private readonly HashSet<int> _livePrevious = [];
     private readonly Dictionary<UInt128, int> _newBlobs = [];
-    private readonly List<NewBlob> _blobs = [];
+    private readonly List<IndexFormat.BlobRecord> _blobs = [];
     private readonly List<Task<BuiltShard>> _builds = [];
     private int _buildsAwaited;
     private long _scratchCursor;
@@ -121,6 +121,24 @@ internal sealed partial class SearchIndexWriter : IDisposable
         return true;
     }
 
+    /// <summary>Feeds a whole file stored in a snapshot, read from its blocks (never from disk).</summary>
+    /// <param name="view">The snapshot holding the file.</param>
+    /// <param name="file">A regular file of <paramref name="view"/>.</param>
+    /// <param name="buffer">Scratch space for the reads; any length above 0.</param>
+    /// <returns>Whether the file is indexed (text).</returns>
+    /// <exception cref="CorruptDataException">The file's stored bytes are damaged.</exception>
+    public bool AddStoredFile(SnapshotView view, FileEntry file, byte[] buffer)
+    {
+        BeginFile(file.Size);
+        for (long position = 0; position < file.Size;)
+        {
+            int n = view.ReadFile(file, position, buffer);
+            Append(buffer.AsSpan(0, n));
+            position += n;
+        }
+        return EndFile(file.Sha256.Span);
+    }
+
     /// <summary>
     /// Marks contents with this SHA-256 as live when the previous index holds them, so an unchanged file need not be
     /// read; returns false when it does not (feed the file's text instead).
@@ -152,11 +170,9 @@ internal sealed partial class SearchIndexWriter : IDisposable
     private void AddBlob(UInt128 key)
     {
         var text = _text.AsSpan(_fileStart, _textLength - _fileStart);
-        _blobs.Add(new NewBlob(_builds.Count, _fileStart, text.Length, Crc32C.Compute(text), key));
+        // Shard is the build's number until Finish places the shard.
+        _blobs.Add(new IndexFormat.BlobRecord(_builds.Count, _fileStart, text.Length, Crc32C.Compute(text), key));
         _newBlobs.Add(key, _blobs.Count - 1);
         TextBytes += text.Length;
     }
-
-    /// <summary>A blob of text indexed by this writer: its shard (in build order), place, CRC32C and key.</summary>
-    private readonly record struct NewBlob(int Build, int Offset, int Length, uint Crc, UInt128 Key);
 }

@@ -40,25 +40,12 @@ internal sealed partial class Snapshotter
         }
         if (old.TextBlob >= 0)
         {
-            text = index.TryReuse(old.Sha256.Span) || IndexFromPrevious(old, index);
+            text = index.TryReuse(old.Sha256.Span) || index.AddStoredFile(_previous, old, _buffer);
         }
         UnchangedFiles++;
         _files++;
         ReportProgress(walked.RelativePath);
         return Copy(old, status.Mode, offset, -1);
-    }
-
-    /// <summary>Feeds an unchanged file's text to the index from the previous snapshot; returns whether it is indexed.</summary>
-    private bool IndexFromPrevious(FileEntry old, SearchIndexWriter index)
-    {
-        index.BeginFile(old.Size);
-        for (long position = 0; position < old.Size;)
-        {
-            int n = _previous!.ReadFile(old, position, _buffer);
-            index.Append(_buffer.AsSpan(0, n));
-            position += n;
-        }
-        return index.EndFile(old.Sha256.Span);
     }
 
     private static FileEntry Copy(FileEntry old, UnixFileMode mode, long dataOffset, int textBlob) => new()

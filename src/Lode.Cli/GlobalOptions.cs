@@ -50,16 +50,14 @@ internal sealed class GlobalOptions(Func<string, string?> environment)
     {
         Description = "How many range GETs one cold fetch of a remote object runs in parallel (1 to 64, default 8).",
         Recursive = true,
-        Validators =
-        {
-            result =>
-            {
-                if (result.GetValueOrDefault<int?>() is < 1 or > 64)
-                {
-                    result.AddError("--cache-streams must be between 1 and 64.");
-                }
-            },
-        },
+        CustomParser = WholeNumber.Parser("--cache-streams", 1, 64, "a whole number from 1 to 64"),
+    };
+
+    public Option<int?> ListingTtl { get; } = new("--listing-ttl")
+    {
+        Description = "Seconds a remote repository's list of snapshots may be reused by the next commands before it is listed again (default: $LODE_LISTING_TTL, else 60; 0 lists every time). Snapshots taken on this machine are seen at once; snapshot, check and index build always list.",
+        Recursive = true,
+        CustomParser = WholeNumber.Parser("--listing-ttl", 0, int.MaxValue, "a whole number of seconds, 0 or more"),
     };
 
     public Option<string?> PasswordFile { get; } = new("--password-file")
@@ -69,7 +67,7 @@ internal sealed class GlobalOptions(Func<string, string?> environment)
     };
 
     /// <summary>Every global option, for the root command.</summary>
-    public IEnumerable<Option> All => [Repo, S3Endpoint, CacheDir, CacheSize, CacheStreams, PasswordFile];
+    public IEnumerable<Option> All => [Repo, S3Endpoint, CacheDir, CacheSize, CacheStreams, ListingTtl, PasswordFile];
 
     /// <summary>The repository's location from --repo, else LODE_REPO, else the default.</summary>
     public string Location(ParseResult result)
@@ -109,8 +107,12 @@ internal sealed class GlobalOptions(Func<string, string?> environment)
             : throw new LodeException($"LODE_CACHE_SIZE='{text}' is not a size; give bytes or a number with a unit, e.g. 512MiB or 10GiB.");
     }
 
-    /// <summary>How to reach the selected repository; <paramref name="data"/> and <paramref name="index"/> say how a command reads containers and indexes that are not cached yet.</summary>
-    public RepositoryOptions Options(ParseResult result, CacheMode data = CacheMode.Lazy, CacheMode index = CacheMode.Lazy)
+    /// <summary>
+    /// How to reach the selected repository; <paramref name="data"/> and <paramref name="index"/> say how a command
+    /// reads containers and indexes that are not cached yet, and <paramref name="freshListing"/> makes it list a
+    /// remote repository rather than reuse a recent listing (for commands that write or check).
+    /// </summary>
+    public RepositoryOptions Options(ParseResult result, CacheMode data = CacheMode.Lazy, CacheMode index = CacheMode.Lazy, bool freshListing = false)
     {
         var cache = Cache(result);
         return new()
@@ -119,6 +121,7 @@ internal sealed class GlobalOptions(Func<string, string?> environment)
             // The catalog lives beside the cache (catalogs/<repository id>/); repairs are one line on stderr.
             Catalog = new CatalogSettings { Directory = cache.Directory, Notice = Terminal.Notice },
             S3Endpoint = result.GetValue(S3Endpoint),
+            ListingTtl = freshListing ? TimeSpan.Zero : TimeSpan.FromSeconds(result.GetValue(ListingTtl) ?? TtlFromEnvironment() ?? (int)RepositoryOptions.DefaultListingTtl.TotalSeconds),
             DataReads = data,
             IndexReads = index,
             Environment = environment,
@@ -126,7 +129,21 @@ internal sealed class GlobalOptions(Func<string, string?> environment)
         };
     }
 
+    /// <summary>The seconds in <c>LODE_LISTING_TTL</c>, or <c>null</c> when it is not set.</summary>
+    /// <exception cref="LodeException">The variable is not a number of seconds.</exception>
+    private int? TtlFromEnvironment()
+    {
+        string? text = environment("LODE_LISTING_TTL");
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int seconds)
+            ? seconds
+            : throw new LodeException($"LODE_LISTING_TTL='{text}' is not a number of seconds (0 or more).");
+    }
+
     /// <summary>Opens the selected repository (see <see cref="Options"/>).</summary>
-    public Repository Open(ParseResult result, CacheMode data = CacheMode.Lazy, CacheMode index = CacheMode.Lazy) =>
-        Repository.Open(Location(result), Options(result, data, index));
+    public Repository Open(ParseResult result, CacheMode data = CacheMode.Lazy, CacheMode index = CacheMode.Lazy, bool freshListing = false) =>
+        Repository.Open(Location(result), Options(result, data, index, freshListing));
 }

@@ -15,6 +15,12 @@ public sealed class RemoteOptionsTests : IDisposable
     [InlineData("--cache-size -1 cache stats")]
     [InlineData("--cache-streams 0 cache stats")]
     [InlineData("--cache-streams 65 cache stats")]
+    [InlineData("--listing-ttl -1 snapshots")]
+    [InlineData("--listing-ttl soon snapshots")]
+    [InlineData("--cache-streams many cache stats")]
+    [InlineData("cat --offset x latest:a")]
+    [InlineData("cat --length -1 latest:a")]
+    [InlineData("search --max-count lots x")]
     [InlineData("--s3-endpoint not-a-url snapshots")]
     [InlineData("--s3-endpoint ftp://host/ snapshots")]
     [InlineData("--repo gs://bucket/x snapshots")]
@@ -45,6 +51,24 @@ public sealed class RemoteOptionsTests : IDisposable
 
         Assert.Equal(2L << 30, globals.Cache(Parse(globals, "snapshots")).BudgetBytes);
         Assert.Equal(1L << 20, globals.Cache(Parse(globals, "snapshots --cache-size 1MiB")).BudgetBytes);
+    }
+
+    [Fact]
+    public void The_listing_ttl_comes_from_the_option_then_LODE_LISTING_TTL_and_writers_always_list()
+    {
+        var globals = new GlobalOptions(Variables(("LODE_LISTING_TTL", "300")));
+        var defaults = new GlobalOptions(NoVariables);
+
+        Assert.Equal(TimeSpan.FromSeconds(300), globals.Options(Parse(globals, "snapshots")).ListingTtl);
+        Assert.Equal(TimeSpan.FromSeconds(5), globals.Options(Parse(globals, "snapshots --listing-ttl 5")).ListingTtl);
+        Assert.Equal(TimeSpan.Zero, globals.Options(Parse(globals, "snapshots"), freshListing: true).ListingTtl);
+        Assert.Equal(RepositoryOptions.DefaultListingTtl, defaults.Options(Parse(defaults, "snapshots")).ListingTtl);
+    }
+
+    [Fact]
+    public void A_bad_LODE_LISTING_TTL_is_an_error()
+    {
+        Assert.Equal(ExitCodes.Error, Cli.Run(["snapshots", "--repo", Path.Combine(_dir, "repo")], Variables(("LODE_LISTING_TTL", "-5"))));
     }
 
     [Fact]
@@ -82,10 +106,12 @@ public sealed class RemoteOptionsTests : IDisposable
     }
 
     [Fact]
-    public void Cache_clear_removes_every_entry_and_stats_keeps_them()
+    public void Cache_clear_removes_every_entry_and_listing_and_stats_keeps_them()
     {
         string cacheDir = Path.Combine(_dir, "cache");
         Populate(cacheDir, "a", "b", "c");
+        Directory.CreateDirectory(Path.Combine(cacheDir, "listings"));
+        File.WriteAllText(Path.Combine(cacheDir, "listings", "0123.json"), "{}");
 
         Assert.Equal(ExitCodes.Ok, Cli.Run(["cache", "stats", "--cache-dir", cacheDir], NoVariables));
         Assert.Equal(3, Directory.GetFiles(Path.Combine(cacheDir, "entries")).Length);
@@ -93,6 +119,7 @@ public sealed class RemoteOptionsTests : IDisposable
         Assert.Equal(ExitCodes.Ok, Cli.Run(["cache", "clear", "--cache-dir", cacheDir], NoVariables));
 
         Assert.Empty(Directory.GetFiles(Path.Combine(cacheDir, "entries")));
+        Assert.Empty(Directory.GetFiles(Path.Combine(cacheDir, "listings")));
     }
 
     [Fact]

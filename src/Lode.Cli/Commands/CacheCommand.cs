@@ -71,16 +71,19 @@ internal static class CacheCommand
     private static Command Clear(GlobalOptions globals)
     {
         var command = new Command("clear", """
-            Remove every cached object. Processes reading a cached object keep reading it until they close it.
+            Remove every cached object and the remote repositories' saved listings, so that the next command on each
+            lists it again. Processes reading a cached object keep reading it until they close it.
 
             Example:
               lode cache clear
             """);
         Action.Set(command, result =>
         {
-            using var cache = globals.Cache(result).Open();
+            var settings = globals.Cache(result);
+            using var cache = settings.Open();
             var before = cache.Stats;
             cache.Clear();
+            settings.ForgetListings();
             Console.WriteLine($"removed {before.Entries} cached objects ({Terminal.Bytes(before.Bytes)}) from {cache.Directory}");
             return ExitCodes.Ok;
         });

@@ -7,10 +7,16 @@ internal static class CatCommand
     public static Command Create(GlobalOptions globals)
     {
         var target = new Argument<string>("SNAP:PATH") { Description = "A snapshot and the path of a file in it." };
-        var offset = new Option<long>("--offset") { Description = "Start at this byte of the file (default 0)." };
-        var length = new Option<long?>("--length") { Description = "Write at most this many bytes (default: to the end)." };
-        offset.Validators.Add(r => { if (r.GetValueOrDefault<long>() < 0) { r.AddError("--offset cannot be negative."); } });
-        length.Validators.Add(r => { if (r.GetValueOrDefault<long?>() < 0) { r.AddError("--length cannot be negative."); } });
+        var offset = new Option<long?>("--offset")
+        {
+            Description = "Start at this byte of the file (default 0).",
+            CustomParser = WholeNumber.Parser("--offset", 0L, long.MaxValue, "a byte offset, 0 or more"),
+        };
+        var length = new Option<long?>("--length")
+        {
+            Description = "Write at most this many bytes (default: to the end).",
+            CustomParser = WholeNumber.Parser("--length", 0L, long.MaxValue, "a number of bytes, 0 or more"),
+        };
         var command = new Command("cat", """
             Write a file of a snapshot to stdout, byte for byte.
 
@@ -26,7 +32,7 @@ internal static class CatCommand
             using var view = repository.OpenSnapshot(reference.Snapshot);
             var entry = view.GetEntry(reference.Path);
             using var stdout = Terminal.OpenStdout();
-            view.CopyFile(entry, result.GetValue(offset), result.GetValue(length) ?? long.MaxValue, stdout);
+            view.CopyFile(entry, result.GetValue(offset) ?? 0, result.GetValue(length) ?? long.MaxValue, stdout);
             return ExitCodes.Ok;
         });
         return command;

@@ -37,7 +37,7 @@ internal static class CatalogCommand
         { json };
         Action.Set(command, result =>
         {
-            using var repository = globals.Open(result, data: CacheMode.RangeOnly, index: CacheMode.RangeOnly);
+            using var repository = globals.Open(result, data: CacheMode.RangeOnly, index: CacheMode.RangeOnly, freshListing: true);
             var rebuilt = ProgressDisplay.Run("catalog rebuild", update => repository.RebuildCatalog(
                 new SyncProgress<CatalogProgress>(p => update($"{p.Snapshots} of {p.TotalSnapshots} snapshots, {p.Paths} paths"))));
             if (result.GetValue(json))

@@ -21,7 +21,7 @@ internal static class CheckCommand
         Action.Set(command, result =>
         {
             var mode = result.GetValue(readData) ? CacheMode.Eager : CacheMode.RangeOnly;
-            using var repository = globals.Open(result, data: mode, index: mode);
+            using var repository = globals.Open(result, data: mode, index: mode, freshListing: true);
             var snapshots = repository.ListSnapshots();
             int damaged = 0;
             foreach (var manifest in snapshots)

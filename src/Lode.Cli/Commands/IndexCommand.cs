@@ -42,7 +42,7 @@ internal static class IndexCommand
         { snapshot, memory, json };
         Action.Set(command, result =>
         {
-            using var repository = globals.Open(result);
+            using var repository = globals.Open(result, freshListing: true);
             var manifest = repository.ResolveSnapshot(result.GetValue(snapshot)!);
             var built = ProgressDisplay.Run("index", update => repository.BuildIndex(manifest, new IndexBuildOptions
             {

@@ -22,11 +22,14 @@ internal static partial class SearchCommand
     {
         var text = new Argument<string>("TEXT") { Description = "The literal text to find (bytes, no regex; case-sensitive)." };
         var snapshot = new Argument<string>("SNAP") { Description = "The snapshot to search (default: latest).", DefaultValueFactory = _ => "latest" };
-        var maxCount = new Option<long?>("--max-count", "-m") { Description = "At most this many matching lines per file." };
+        var maxCount = new Option<long?>("--max-count", "-m")
+        {
+            Description = "At most this many matching lines per file.",
+            CustomParser = WholeNumber.Parser("--max-count", 0L, long.MaxValue, "a number of lines, 0 or more"),
+        };
         var count = new Option<bool>("--count", "-c") { Description = "Print PATH:COUNT per matching file: the number of matching lines (at most --max-count)." };
         var files = new Option<bool>("--files-with-matches", "-l") { Description = "Print the path of each matching file once." };
         var json = new Option<bool>("--json") { Description = "Print JSON Lines: one {path, line, text} object per match; with --count {path, count}, with -l {path}." };
-        maxCount.Validators.Add(r => { if (r.GetValueOrDefault<long?>() < 0) { r.AddError("--max-count cannot be negative."); } });
         var command = new Command("search", """
             Print every line of every indexed text file that contains TEXT, as PATH:LINE:CONTENT, sorted by path
             then line: the output of 'rg -F -n --no-heading -uu --sort path -- TEXT' run in the snapshotted

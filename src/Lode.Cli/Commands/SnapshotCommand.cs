@@ -22,7 +22,7 @@ internal static class SnapshotCommand
         { directory, tag, json };
         Action.Set(command, result =>
         {
-            using var repository = Repository.OpenOrInit(globals.Location(result), globals.Options(result));
+            using var repository = Repository.OpenOrInit(globals.Location(result), globals.Options(result, freshListing: true));
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var snapshot = ProgressDisplay.Run("snapshot", update => repository.CreateSnapshot(result.GetValue(directory)!, new SnapshotOptions
             {

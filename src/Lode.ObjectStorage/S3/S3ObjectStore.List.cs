@@ -26,7 +26,7 @@ public sealed partial class S3ObjectStore
                 ContinuationToken = continuation,
                 MaxKeys = _options.ListPageSize,
             };
-            var page = await Send(prefix, "list objects with prefix", token => _client.ListObjectsV2Async(request, token), cancellationToken);
+            var page = await Send(prefix, "list objects with prefix", token => _client.Value.ListObjectsV2Async(request, token), cancellationToken);
             foreach (var item in page.S3Objects ?? [])
             {
                 string key = item.Key[_prefix.Length..];

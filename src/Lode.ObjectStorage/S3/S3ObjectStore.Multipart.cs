@@ -14,7 +14,7 @@ public sealed partial class S3ObjectStore
         {
             initiate.Metadata.Add(WriterMetadata, writer);
         }
-        string uploadId = (await Send(key, "start a multipart upload of", token => _client.InitiateMultipartUploadAsync(initiate, token), cancellationToken)).UploadId;
+        string uploadId = (await Send(key, "start a multipart upload of", token => _client.Value.InitiateMultipartUploadAsync(initiate, token), cancellationToken)).UploadId;
         bool completed = false;
         try
         {
@@ -27,7 +27,7 @@ public sealed partial class S3ObjectStore
                 PartETags = parts,
                 IfNoneMatch = writer is null ? null : "*",
             };
-            bool created = await Conditional(key, writer, token => _client.CompleteMultipartUploadAsync(complete, token), cancellationToken);
+            bool created = await Conditional(key, writer, token => _client.Value.CompleteMultipartUploadAsync(complete, token), cancellationToken);
             completed = created;
             return created;
         }
@@ -103,7 +103,7 @@ public sealed partial class S3ObjectStore
     {
         try
         {
-            var response = await Send(key, $"upload part {number} of", token => _client.UploadPartAsync(new UploadPartRequest
+            var response = await Send(key, $"upload part {number} of", token => _client.Value.UploadPartAsync(new UploadPartRequest
             {
                 BucketName = _options.Bucket,
                 Key = _prefix + key,
@@ -137,7 +137,7 @@ public sealed partial class S3ObjectStore
         try
         {
             using var timeout = new CancellationTokenSource(_options.Timeout);
-            await _client.AbortMultipartUploadAsync(new AbortMultipartUploadRequest
+            await _client.Value.AbortMultipartUploadAsync(new AbortMultipartUploadRequest
             {
                 BucketName = _options.Bucket,
                 Key = _prefix + key,

@@ -78,7 +78,7 @@ public sealed partial class S3ObjectStore
             {
                 request.Metadata.Add(WriterMetadata, writer);
             }
-            return _client.PutObjectAsync(request, token);
+            return _client.Value.PutObjectAsync(request, token);
         }, cancellationToken);
 
     /// <summary>
@@ -109,7 +109,7 @@ public sealed partial class S3ObjectStore
         try
         {
             var head = await Send(key, "read the attributes of",
-                token => _client.GetObjectMetadataAsync(_options.Bucket, _prefix + key, token), cancellationToken);
+                token => _client.Value.GetObjectMetadataAsync(_options.Bucket, _prefix + key, token), cancellationToken);
             return head.Metadata[WriterMetadata] == writer;
         }
         catch (ObjectNotFoundException)

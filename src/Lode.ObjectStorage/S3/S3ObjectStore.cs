@@ -31,13 +31,13 @@ public sealed partial class S3ObjectStore : IObjectStore
 {
     private const string WriterMetadata = "x-amz-meta-lode-writer";
 
-    private readonly AmazonS3Client _client;
+    private readonly Lazy<AmazonS3Client> _client;
     private readonly Backoff _backoff;
     private readonly S3ObjectStoreOptions _options;
     private readonly string _prefix;
     private volatile bool _disposed;
 
-    /// <summary>Creates a store for <paramref name="options"/>. No request is sent until the first call.</summary>
+    /// <summary>Creates a store for <paramref name="options"/>. No request is sent, and no SDK client made, until the first call.</summary>
     /// <exception cref="ArgumentException">An option is invalid; the message names it.</exception>
     public S3ObjectStore(S3ObjectStoreOptions options)
     {
@@ -47,38 +47,7 @@ public sealed partial class S3ObjectStore : IObjectStore
         _prefix = options.NormalizedPrefix;
         _backoff = new Backoff(options.MaxRetries, options.BaseBackoff, options.MaxBackoff);
         Location = $"s3://{options.Bucket}/{_prefix}" + (options.Endpoint is { } e ? $" at {e}" : "");
-        var config = new AmazonS3Config
-        {
-            ForcePathStyle = options.ForcePathStyle,
-            Timeout = options.Timeout,
-            MaxErrorRetry = 0,
-            RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
-            ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
-        };
-        if (options.Endpoint is { } endpoint)
-        {
-            config.ServiceURL = endpoint.ToString();
-            config.AuthenticationRegion = options.Region;
-        }
-        else
-        {
-            config.RegionEndpoint = RegionEndpoint.GetBySystemName(options.Region);
-        }
-        if (options.Credentials is { } c)
-        {
-            AWSCredentials credentials = c.SessionToken is null
-                ? new BasicAWSCredentials(c.AccessKeyId, c.SecretAccessKey)
-                : new SessionAWSCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken);
-            _client = new AmazonS3Client(credentials, config);
-        }
-        else
-        {
-            if (options.Profile is { } profile)
-            {
-                config.Profile = new Profile(profile);
-            }
-            _client = new AmazonS3Client(config);
-        }
+        _client = new Lazy<AmazonS3Client>(() => CreateClient(options), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Where the objects live, for messages: <c>s3://bucket/prefix/</c> and the endpoint, if any.</summary>
@@ -100,7 +69,7 @@ public sealed partial class S3ObjectStore : IObjectStore
         Begin(key, cancellationToken);
         return Send(key, "read", async token =>
         {
-            using var response = await _client.GetObjectAsync(new GetObjectRequest { BucketName = _options.Bucket, Key = _prefix + key }, token);
+            using var response = await _client.Value.GetObjectAsync(new GetObjectRequest { BucketName = _options.Bucket, Key = _prefix + key }, token);
             long length = response.ContentLength;
             if (length > Array.MaxLength)
             {
@@ -133,7 +102,7 @@ public sealed partial class S3ObjectStore : IObjectStore
     public async Task<IByteSource> OpenReadAsync(string key, CancellationToken cancellationToken = default)
     {
         Begin(key, cancellationToken);
-        var head = await Send(key, "open", token => _client.GetObjectMetadataAsync(_options.Bucket, _prefix + key, token), cancellationToken);
+        var head = await Send(key, "open", token => _client.Value.GetObjectMetadataAsync(_options.Bucket, _prefix + key, token), cancellationToken);
         string eTag = head.ETag;
         return new RangeReadByteSource(head.ContentLength, (offset, length, token) => ReadRangeAsync(key, offset, length, eTag, token));
     }
@@ -143,15 +112,55 @@ public sealed partial class S3ObjectStore : IObjectStore
     {
         Begin(key, cancellationToken);
         return Send(key, "delete",
-            token => _client.DeleteObjectAsync(new DeleteObjectRequest { BucketName = _options.Bucket, Key = _prefix + key }, token),
+            token => _client.Value.DeleteObjectAsync(new DeleteObjectRequest { BucketName = _options.Bucket, Key = _prefix + key }, token),
             cancellationToken);
+    }
+
+    /// <summary>
+    /// The SDK client of <paramref name="options"/>. Made on the first request, not in the constructor: creating it
+    /// and loading the SDK cost tens of milliseconds, which a command served wholly from the disk cache never pays.
+    /// </summary>
+    private static AmazonS3Client CreateClient(S3ObjectStoreOptions options)
+    {
+        var config = new AmazonS3Config
+        {
+            ForcePathStyle = options.ForcePathStyle,
+            Timeout = options.Timeout,
+            MaxErrorRetry = 0,
+            RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
+            ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
+        };
+        if (options.Endpoint is { } endpoint)
+        {
+            config.ServiceURL = endpoint.ToString();
+            config.AuthenticationRegion = options.Region;
+        }
+        else
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(options.Region);
+        }
+        if (options.Credentials is { } c)
+        {
+            AWSCredentials credentials = c.SessionToken is null
+                ? new BasicAWSCredentials(c.AccessKeyId, c.SecretAccessKey)
+                : new SessionAWSCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken);
+            return new AmazonS3Client(credentials, config);
+        }
+        if (options.Profile is { } profile)
+        {
+            config.Profile = new Profile(profile);
+        }
+        return new AmazonS3Client(config);
     }
 
     /// <summary>Closes the HTTP client. Readers opened before keep their reads failing with <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
     {
         _disposed = true;
-        _client.Dispose();
+        if (_client.IsValueCreated)
+        {
+            _client.Value.Dispose();
+        }
     }
 
     private void Begin(string key, CancellationToken cancellationToken)
@@ -166,7 +175,7 @@ public sealed partial class S3ObjectStore : IObjectStore
         try
         {
             var head = await Send(key, "read the attributes of",
-                token => _client.GetObjectMetadataAsync(_options.Bucket, _prefix + key, token), cancellationToken);
+                token => _client.Value.GetObjectMetadataAsync(_options.Bucket, _prefix + key, token), cancellationToken);
             return new ObjectInfo(key, head.ContentLength, head.LastModified is { } time ? new DateTimeOffset(time.ToUniversalTime()) : DateTimeOffset.UnixEpoch);
         }
         catch (ObjectNotFoundException)
@@ -214,7 +223,7 @@ public sealed partial class S3ObjectStore : IObjectStore
                     ByteRange = new Amazon.S3.Model.ByteRange(offset, offset + length - 1),
                     EtagToMatch = eTag,
                 };
-                using var response = await _client.GetObjectAsync(request, token);
+                using var response = await _client.Value.GetObjectAsync(request, token);
                 if (eTag is not null && response.ETag != eTag)
                 {
                     throw Changed(key);

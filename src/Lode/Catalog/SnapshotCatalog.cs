@@ -55,7 +55,18 @@ public sealed partial class SnapshotCatalog : IDisposable
 
     /// <summary>Finds the snapshot <paramref name="spec"/> names, as <see cref="Repository.ResolveSnapshot(string)"/> does.</summary>
     /// <exception cref="LodeException">Nothing matches, or an id prefix is ambiguous.</exception>
-    public SnapshotManifest ResolveSnapshot(string spec) => _repository.ResolveAmong(ListSnapshots(), spec);
+    public SnapshotManifest ResolveSnapshot(string spec)
+    {
+        try
+        {
+            return _repository.ResolveAmong(ListSnapshots(), spec);
+        }
+        catch (LodeException) when (_repository.DropReusedListing())
+        {
+            Synchronize(pending: null);
+            return _repository.ResolveAmong(ListSnapshots(), spec);
+        }
+    }
 
     /// <summary>
     /// Lists <paramref name="path"/> (leading '/' optional) of <paramref name="snapshot"/>: a directory's direct children

@@ -53,6 +53,34 @@ public sealed record CacheSettings
         }
     }
 
+    /// <summary>
+    /// Deletes the remote repositories' listings kept beside the cache (see <see cref="RepositoryOptions.ListingTtl"/>),
+    /// so that the next command on each lists its store. Returns how many were deleted.
+    /// </summary>
+    /// <exception cref="LodeException">The listings directory cannot be read or a listing cannot be deleted.</exception>
+    public int ForgetListings()
+    {
+        string listings = Path.Combine(Directory, ListingFile.DirectoryName);
+        try
+        {
+            if (!System.IO.Directory.Exists(listings))
+            {
+                return 0;
+            }
+            int deleted = 0;
+            foreach (string file in System.IO.Directory.EnumerateFiles(listings))
+            {
+                File.Delete(file);
+                deleted++;
+            }
+            return deleted;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LodeException($"Cannot delete the listings in {listings}: {e.Message}", e);
+        }
+    }
+
     /// <summary>The default directory as <paramref name="environment"/> (a variable lookup) defines it; see <see cref="DefaultDirectory"/>.</summary>
     public static string DirectoryFrom(Func<string, string?> environment)
     {

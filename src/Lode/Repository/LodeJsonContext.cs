@@ -7,4 +7,5 @@ namespace Lode;
     UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(SnapshotManifest))]
 [JsonSerializable(typeof(RepositoryConfig))]
+[JsonSerializable(typeof(ListingFile.StoredListing))]
 internal sealed partial class LodeJsonContext : JsonSerializerContext;

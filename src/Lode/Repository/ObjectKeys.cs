@@ -12,8 +12,11 @@ internal static class ObjectKeys
 
     public static string Index(string id) => "index/" + id;
 
+    /// <summary>Where every rebuilt index is stored.</summary>
+    public const string RebuiltIndexesPrefix = "indexes/";
+
     /// <summary>Where the indexes rebuilt for snapshot <paramref name="id"/> by <c>lode index build</c> are stored.</summary>
-    public static string RebuiltIndexPrefix(string id) => "indexes/" + id + "/";
+    public static string RebuiltIndexPrefix(string id) => RebuiltIndexesPrefix + id + "/";
 
     /// <summary>A rebuilt index: a container named by its integrity root (64 hex digits), which opening it checks.</summary>
     public static string RebuiltIndex(string id, string root) => RebuiltIndexPrefix(id) + root;

@@ -9,10 +9,13 @@ namespace Lode;
 /// into the cache at once, and small objects are always fresh), with opens of snapshot containers and search
 /// indexes in the <see cref="CacheMode"/> the repository options give each kind, prefetching the ranges that opening
 /// them reads. Disposing it waits for the background fills of lazy opens to finish, so that a short-lived process
-/// (one <c>lode search</c>) leaves the objects it touched cached for the next one.
+/// (one <c>lode search</c>) leaves the objects it touched cached for the next one. The config and the keys under
+/// <c>snapshots/</c> and <c>indexes/</c> come from a <see cref="RemoteListing"/> taken at most once per store and
+/// reused across commands for <see cref="RepositoryOptions.ListingTtl"/>: a command that finds everything it needs in
+/// the cache sends no request at all.
 /// </summary>
 /// <remarks>Thread-safe. Owns the remote store and the cache.</remarks>
-internal sealed class RemoteObjectStore : DelegatingObjectStore
+internal sealed partial class RemoteObjectStore : DelegatingObjectStore
 {
     /// <summary>Manifests are a few hundred bytes of JSON; a larger object under <c>snapshots/</c> is not read into memory.</summary>
     private const int MaxManifestBytes = 16 << 20;
@@ -43,6 +46,8 @@ internal sealed class RemoteObjectStore : DelegatingObjectStore
         _cache = cache;
         _scope = scope;
         _options = options;
+        _listingFile = new ListingFile(cache.Directory, scope);
+        _oldestListing = DateTimeOffset.UtcNow - options.ListingTtl;
     }
 
     /// <inheritdoc />
@@ -79,10 +84,15 @@ internal sealed class RemoteObjectStore : DelegatingObjectStore
     /// <inheritdoc />
     /// <remarks>
     /// Snapshot manifests are read through the cache: they never change once written (put-if-absent), and a command
-    /// that resolves a snapshot reads every one of them. Other objects (the config) are asked of the store.
+    /// that resolves a snapshot reads every one of them. The config comes from the repository's listing (see
+    /// <see cref="RemoteListing"/>). Other objects are asked of the store.
     /// </remarks>
     public override async Task<byte[]> GetAsync(string key, CancellationToken cancellationToken = default)
     {
+        if (key == ObjectKeys.Config)
+        {
+            return await ConfigAsync(cancellationToken);
+        }
         if (!key.StartsWith(ObjectKeys.SnapshotsPrefix, StringComparison.Ordinal))
         {
             return await base.GetAsync(key, cancellationToken);
@@ -93,6 +103,45 @@ internal sealed class RemoteObjectStore : DelegatingObjectStore
             throw new CorruptDataException($"{key} in {_scope} is corrupt: {source.Length} bytes is too large for a snapshot manifest.");
         }
         return source.ReadBytes(0, (int)source.Length);
+    }
+
+    /// <inheritdoc />
+    public override async Task PutAsync(string key, Stream content, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await base.PutAsync(key, content, cancellationToken);
+        }
+        finally
+        {
+            ListingChanged(key);
+        }
+    }
+
+    /// <inheritdoc />
+    public override async Task<bool> PutIfAbsentAsync(string key, Stream content, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.PutIfAbsentAsync(key, content, cancellationToken);
+        }
+        finally
+        {
+            ListingChanged(key);
+        }
+    }
+
+    /// <inheritdoc />
+    public override async Task DeleteAsync(string key, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await base.DeleteAsync(key, cancellationToken);
+        }
+        finally
+        {
+            ListingChanged(key);
+        }
     }
 
     /// <summary>Waits for the fills of lazy opens, then closes the cache and the remote store.</summary>

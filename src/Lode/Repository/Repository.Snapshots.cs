@@ -38,8 +38,26 @@ public sealed partial class Repository
     /// Finds the snapshot that <paramref name="spec"/> names: <c>latest</c>, a full id, a unique id prefix, or a
     /// tag (the newest snapshot with that tag).
     /// </summary>
+    /// <remarks>A remote repository whose reused listing (see <see cref="RepositoryOptions.ListingTtl"/>) names no
+    /// such snapshot is listed again before the spec is refused.</remarks>
     /// <exception cref="LodeException">Nothing matches, or an id prefix is ambiguous.</exception>
-    public SnapshotManifest ResolveSnapshot(string spec) => ResolveAmong(ListSnapshots(), spec);
+    public SnapshotManifest ResolveSnapshot(string spec)
+    {
+        try
+        {
+            return ResolveAmong(ListSnapshots(), spec);
+        }
+        catch (LodeException) when (DropReusedListing())
+        {
+            return ResolveAmong(ListSnapshots(), spec);
+        }
+    }
+
+    /// <summary>
+    /// Forgets the listing a remote repository reused from an earlier command, so the next listing asks the store;
+    /// false when there is nothing newer to learn (a local repository, or a listing this repository took itself).
+    /// </summary>
+    internal bool DropReusedListing() => _store is RemoteObjectStore remote && remote.DropReusedListing();
 
     /// <summary>Finds the snapshot <paramref name="spec"/> names among <paramref name="all"/> (in <see cref="InOrder"/>).</summary>
     /// <exception cref="LodeException">Nothing matches, or an id prefix is ambiguous.</exception>

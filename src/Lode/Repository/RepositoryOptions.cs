@@ -10,8 +10,9 @@ namespace Lode;
 /// <remarks>
 /// A remote repository's store is the S3 store behind a <see cref="CachingObjectStore"/>: what is written goes up
 /// (multipart, in parallel, with retries) and into the cache (a warm insert); snapshot containers and search
-/// indexes are read through the cache as <see cref="DataReads"/> and <see cref="IndexReads"/> say; small mutable
-/// objects (config, manifests, listings) are always asked of the store.
+/// indexes are read through the cache as <see cref="DataReads"/> and <see cref="IndexReads"/> say; manifests are
+/// cached once read (they never change), and the config and listings come from a listing reused for
+/// <see cref="ListingTtl"/>.
 /// </remarks>
 public sealed record RepositoryOptions
 {
@@ -45,6 +46,19 @@ public sealed record RepositoryOptions
     /// The <c>lode</c> command sets it.
     /// </summary>
     public CatalogSettings? Catalog { get; init; }
+
+    /// <summary>
+    /// How old a remote repository's listing (its config and the names of its snapshots and rebuilt indexes; see
+    /// <c>docs/format.md</c>, "Remote listing") may be when a command reuses it instead of listing the store. A
+    /// listing is taken at most once per opened repository and kept beside the disk cache; a write through this
+    /// machine (a snapshot, an index build) discards it at once, so only snapshots taken elsewhere in the last
+    /// <see cref="ListingTtl"/> can be missed, and a snapshot asked for by a name the listing lacks makes the command
+    /// list again. <see cref="TimeSpan.Zero"/> lists on every open. Default: 60 seconds. Local repositories ignore it.
+    /// </summary>
+    public TimeSpan ListingTtl { get; init; } = DefaultListingTtl;
+
+    /// <summary>The default <see cref="ListingTtl"/>: 60 seconds.</summary>
+    public static readonly TimeSpan DefaultListingTtl = TimeSpan.FromSeconds(60);
 
     /// <summary>How search indexes (<c>index/ID</c>) are opened when not cached; as <see cref="DataReads"/>.</summary>
     public CacheMode IndexReads { get; init; } = CacheMode.Lazy;

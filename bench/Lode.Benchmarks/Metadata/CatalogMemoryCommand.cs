@@ -52,48 +52,57 @@ internal static class CatalogMemoryCommand
         return 0;
     }
 
+    /// <summary>Each phase opens and closes the store in a method of its own, so a closed store is garbage when memory is measured.</summary>
     private static List<(string Name, string Value)> Measure(FileTable template, int paths, string directory)
     {
-        var c = CultureInfo.InvariantCulture;
         var rows = new List<(string, string)>();
         var tables = Tables(template, paths);
         long keyBytes = tables.Sum(t => t.Table.Entries.Sum(e => (long)CatalogKeys.Entry(t.Id, e.Path).Length));
         long valueBytes = tables.Sum(t => t.Table.Entries.Sum(e => (long)CatalogValues.EncodeEntry(e).Length));
-        rows.Add(("key + value bytes recorded", string.Create(c, $"{keyBytes:N0} + {valueBytes:N0} ({(keyBytes + valueBytes) / (double)paths:F1} per path)")));
+        rows.Add(("key + value bytes recorded", string.Create(CultureInfo.InvariantCulture, $"{keyBytes:N0} + {valueBytes:N0} ({(keyBytes + valueBytes) / (double)paths:F1} per path)")));
+        Write(tables, paths, directory, rows);
+        rows.Add(("on disk after closing: log / checkpoints", Disk(directory)));
+        Reopen("reopen as the next command finds it", paths, directory, rows, checkpoint: true);
+        rows.Add(("on disk after the checkpoint: log / checkpoints", Disk(directory)));
+        Reopen("reopen after the checkpoint", paths, directory, rows, checkpoint: false);
+        return rows;
+    }
 
+    private static void Write(List<(string Id, FileTable Table)> tables, int paths, string directory, List<(string, string)> rows)
+    {
         var empty = Memory.Now();
-        var store = MetadataStore.Open(directory, SnapshotCatalog.StoreOptions);
+        using var store = MetadataStore.Open(directory, SnapshotCatalog.StoreOptions);
         long start = Stopwatch.GetTimestamp();
         foreach (var (id, table) in tables)
         {
             CatalogTree.Write(store, id, table);
         }
         TimeSpan write = Stopwatch.GetElapsedTime(start);
-        rows.Add(("write (CatalogTree.Write, atomic batches of ~1 MiB, Async)", string.Create(c, $"{write.TotalSeconds:F2} s ({paths / write.TotalSeconds:N0} paths/s)")));
+        rows.Add(("write (CatalogTree.Write: atomic batches of about 1 MiB, Async)", string.Create(CultureInfo.InvariantCulture,
+            $"{write.TotalSeconds:F2} s ({paths / write.TotalSeconds:N0} paths/s)")));
         rows.Add(Memory.Row("memory held by the open store after writing", empty, Memory.Now(), paths));
-        rows.Add(("on disk after writing: log / checkpoints", Disk(directory, store.Stats.Checkpoints)));
-        store.Dispose();
+    }
 
+    private static void Reopen(string name, int paths, string directory, List<(string, string)> rows, bool checkpoint)
+    {
         var closed = Memory.Now();
-        start = Stopwatch.GetTimestamp();
-        store = MetadataStore.Open(directory, SnapshotCatalog.StoreOptions);
-        rows.Add(("reopen as a command finds it", Reopen(Stopwatch.GetElapsedTime(start), store.Recovery)));
+        long start = Stopwatch.GetTimestamp();
+        using var store = MetadataStore.Open(directory, SnapshotCatalog.StoreOptions);
+        TimeSpan open = Stopwatch.GetElapsedTime(start);
+        RecoveryReport recovery = store.Recovery;
+        rows.Add((name, string.Create(CultureInfo.InvariantCulture,
+            $"{open.TotalMilliseconds:N0} ms ({recovery.CheckpointKeys:N0} keys from the checkpoint, {recovery.ReplayedRecords:N0} log records replayed)")));
         rows.Add(Memory.Row("memory held by the reopened store", closed, Memory.Now(), paths));
         if (store.Stats.Keys != paths)
         {
             throw new InvalidOperationException($"The reopened catalog holds {store.Stats.Keys} keys, not {paths}.");
         }
-        start = Stopwatch.GetTimestamp();
-        store.Checkpoint();
-        rows.Add(("explicit checkpoint (as `lode catalog rebuild` ends)", string.Create(c, $"{Stopwatch.GetElapsedTime(start).TotalSeconds:F2} s")));
-        rows.Add(("on disk after the checkpoint: log / checkpoints", Disk(directory, store.Stats.Checkpoints)));
-        store.Dispose();
-
-        start = Stopwatch.GetTimestamp();
-        store = MetadataStore.Open(directory, SnapshotCatalog.StoreOptions);
-        rows.Add(("reopen after the checkpoint", Reopen(Stopwatch.GetElapsedTime(start), store.Recovery)));
-        store.Dispose();
-        return rows;
+        if (checkpoint)
+        {
+            start = Stopwatch.GetTimestamp();
+            store.Checkpoint();
+            rows.Add(("explicit checkpoint (as `lode catalog rebuild` ends)", string.Create(CultureInfo.InvariantCulture, $"{Stopwatch.GetElapsedTime(start).TotalSeconds:F2} s")));
+        }
     }
 
     /// <summary>As many snapshots of <paramref name="template"/> as make <paramref name="paths"/> paths, the last cut short; ids as random as real ones.</summary>
@@ -110,13 +119,10 @@ internal static class CatalogMemoryCommand
         return tables;
     }
 
-    private static string Reopen(TimeSpan elapsed, RecoveryReport recovery) => string.Create(CultureInfo.InvariantCulture,
-        $"{elapsed.TotalMilliseconds:N0} ms ({recovery.CheckpointKeys:N0} keys from the checkpoint, {recovery.ReplayedRecords:N0} log records replayed)");
-
-    private static string Disk(string directory, long checkpoints)
+    private static string Disk(string directory)
     {
         long Bytes(string pattern) => new DirectoryInfo(directory).EnumerateFiles(pattern).Sum(f => f.Length);
-        return string.Create(CultureInfo.InvariantCulture, $"{Bytes("wal-*.log") / 1e6:F1} MB / {Bytes("*.ckpt") / 1e6:F1} MB ({checkpoints} checkpoints since open)");
+        return string.Create(CultureInfo.InvariantCulture, $"{Bytes("wal-*.log") / 1e6:F1} MB / {Bytes("*.ckpt") / 1e6:F1} MB");
     }
 
     private static void Print(FileTable template, string[] sources, int paths, List<(string Name, string Value)> rows)
@@ -132,7 +138,7 @@ internal static class CatalogMemoryCommand
             Console.WriteLine($"| {name} | {value} |");
         }
         Console.WriteLine();
-        Console.WriteLine("Memory: growth of the managed heap after a full compacting collection (GC.GetTotalMemory(true)), and of the process's resident set (RSS), over the state before the store was opened (or after it was closed).");
+        Console.WriteLine("Memory: growth of the managed heap after a full compacting collection (GC.GetTotalMemory(true)), and of the process's resident set (RSS), over the state before the store was opened (or after the previous one was closed); the heap includes the store's fixed 8 MiB log ring. RSS growth is a floor: pages the runtime kept from earlier phases are reused.");
     }
 
     /// <summary>The managed heap after a full collection, and the resident set, in bytes.</summary>
@@ -148,6 +154,6 @@ internal static class CatalogMemoryCommand
         }
 
         public static (string, string) Row(string name, Memory before, Memory after, int paths) => (name, string.Create(CultureInfo.InvariantCulture,
-            $"heap {(after.Heap - before.Heap) / 1e6:F1} MB ({(after.Heap - before.Heap) / (double)paths:F0} bytes per path), RSS {(after.Rss - before.Rss) / 1e6:F1} MB ({(after.Rss - before.Rss) / (double)paths:F0} per path)"));
+            $"heap +{(after.Heap - before.Heap) / 1e6:F1} MB ({(after.Heap - before.Heap) / (double)paths:F0} bytes per path); RSS +{(after.Rss - before.Rss) / 1e6:F1} MB ({(after.Rss - before.Rss) / (double)paths:F0} per path), {after.Rss / 1e6:F0} MB in all"));
     }
 }

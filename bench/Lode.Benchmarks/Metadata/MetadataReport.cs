@@ -24,7 +24,7 @@ internal static class MetadataReport
         Console.WriteLine();
         var lode = runs.FirstOrDefault(r => r.Engine == MetadataEngine.Lode);
         var peers = settings.Engines.Where(e => e != MetadataEngine.Lode).ToList();
-        Console.WriteLine("| workload | " + string.Join(" | ", settings.Engines) + " | " + string.Join(" | ", peers.Select(p => $"{p} / Lode")) + " |");
+        Console.WriteLine("| workload | " + string.Join(" | ", settings.Engines.Select(Name)) + " | " + string.Join(" | ", peers.Select(p => $"{Name(p)} / Lode")) + " |");
         Console.WriteLine("|---|" + string.Concat(Enumerable.Repeat("---:|", settings.Engines.Length + peers.Count)));
         foreach (MetadataOperation operation in Enum.GetValues<MetadataOperation>())
         {
@@ -41,7 +41,7 @@ internal static class MetadataReport
     {
         Console.WriteLine("Load (seconds to put every key into an empty store, each engine's bulk path: Lode one put per key, SQLite one transaction, LMDB one write transaction, RocksDB batches of 10 000):");
         Console.WriteLine();
-        Console.WriteLine("| keys | shape | " + string.Join(" | ", settings.Engines) + " |");
+        Console.WriteLine("| keys | shape | " + string.Join(" | ", settings.Engines.Select(Name)) + " |");
         Console.WriteLine("|---:|---|" + string.Concat(Enumerable.Repeat("---:|", settings.Engines.Length)));
         foreach (var (keys, shape, runs) in loads)
         {
@@ -63,9 +63,9 @@ internal static class MetadataReport
         Console.WriteLine("|---|" + string.Concat(Enumerable.Repeat("---:|", settings.Threads.Length + 1)));
         foreach (var (engine, results) in rows)
         {
-            var cells = settings.Threads.Select(t => results is null ? "n/a" : string.Create(C, $"{results[t].PutsPerSecond:N0} ({results[t].P50Us:F0} / {results[t].P99Us:F0})"));
+            var cells = settings.Threads.Select(t => results is null ? "n/a" : string.Create(C, $"{results[t].PutsPerSecond:N0} ({results[t].P50Us:N0} / {results[t].P99Us:N0})"));
             string ratio = results is null ? "n/a" : string.Create(C, $"{results[last].PutsPerSecond / results[first].PutsPerSecond:F2}×");
-            Console.WriteLine($"| {engine} | {string.Join(" | ", cells)} | {ratio} |");
+            Console.WriteLine($"| {Name(engine)} | {string.Join(" | ", cells)} | {ratio} |");
         }
         if (rows.FirstOrDefault(r => r.Engine == MetadataEngine.Lode).Results is { } lode)
         {
@@ -82,6 +82,14 @@ internal static class MetadataReport
         < 10 and var us => us.ToString("F2", C),
         < 100 and var us => us.ToString("F1", C),
         var us => us.ToString("N0", C),
+    };
+
+    private static string Name(MetadataEngine engine) => engine switch
+    {
+        MetadataEngine.Sqlite => "SQLite",
+        MetadataEngine.Lmdb => "LMDB",
+        MetadataEngine.RocksDb => "RocksDB",
+        _ => "Lode",
     };
 
     private static string Name(MetadataOperation operation) => operation switch

@@ -129,7 +129,7 @@ internal static class CatalogMemoryCommand
     {
         int snapshots = (paths + template.Entries.Count - 1) / template.Entries.Count;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Catalog of {paths:N0} paths: {snapshots} snapshots of the {template.Entries.Count:N0} paths of {string.Join(" and ", sources)}, {DateTime.UtcNow:yyyy-MM-dd} UTC, {Environment.ProcessorCount} cores:"));
+            $"Catalog of {paths:N0} paths: {snapshots} snapshot{(snapshots == 1 ? "" : "s")} of the {template.Entries.Count:N0} paths of {string.Join(" and ", sources)}, {DateTime.UtcNow:yyyy-MM-dd} UTC, {Environment.ProcessorCount} cores:"));
         Console.WriteLine();
         Console.WriteLine("| measurement | value |");
         Console.WriteLine("|---|---|");

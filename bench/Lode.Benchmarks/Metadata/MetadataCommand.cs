@@ -37,7 +37,7 @@ internal static class MetadataCommand
             return 2;
         }
         System.IO.Directory.CreateDirectory(settings.Directory);
-        Console.Error.WriteLine($"metadata: about {settings.Estimate().TotalMinutes:F0} min of measuring plus loading the stores");
+        Console.Error.WriteLine($"metadata: about {settings.Estimate().TotalMinutes:F1} min of measuring, plus loading the stores");
         var clock = Stopwatch.StartNew();
         MetadataReport.Header(settings, WorkloadTimer.TimerCostNs());
         if (settings.Workloads)

@@ -39,7 +39,7 @@ internal static class MetadataReport
 
     public static void Loads(MetadataRunSettings settings, IReadOnlyList<(int Keys, KeyShape Shape, List<StoreRun> Runs)> loads)
     {
-        Console.WriteLine("Load (seconds to put every key into an empty store, each engine's bulk path: Lode one put per key, SQLite one transaction, LMDB one write transaction, RocksDB batches of 10 000):");
+        Console.WriteLine("Load (seconds to put every key into an empty store, each engine's bulk path: Lode one put per key, SQLite one transaction, LMDB one write transaction, RocksDB batches of 10 000 then a full compaction):");
         Console.WriteLine();
         Console.WriteLine("| keys | shape | " + string.Join(" | ", settings.Engines.Select(Name)) + " |");
         Console.WriteLine("|---:|---|" + string.Concat(Enumerable.Repeat("---:|", settings.Engines.Length)));

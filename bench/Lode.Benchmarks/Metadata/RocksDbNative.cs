@@ -44,6 +44,10 @@ internal static unsafe partial class RocksDbNative
     [LibraryImport(Library, EntryPoint = "rocksdb_options_set_block_based_table_factory")]
     public static partial void OptionsSetBlockBasedTableFactory(nint options, nint tableOptions);
 
+    /// <summary>Compacts the key range [start, limit); null pointers for the whole store.</summary>
+    [LibraryImport(Library, EntryPoint = "rocksdb_compact_range")]
+    public static partial void CompactRange(nint db, byte* start, nuint startLength, byte* limit, nuint limitLength);
+
     [LibraryImport(Library, EntryPoint = "rocksdb_open", StringMarshalling = StringMarshalling.Utf8)]
     public static partial nint Open(nint options, string name, out nint error);
 

@@ -4,20 +4,19 @@ using Lode.Benchmarks.Metadata;
 namespace Lode.Benchmarks;
 
 /// <summary>
-/// Durable writers: 1, 2, 4 and 8 threads each putting fresh keys, every put fsynced before it returns (Lode Sync
-/// with group commit, SQLite WAL synchronous=FULL, LMDB synced commits, RocksDB sync=true), on a store preloaded
-/// with 20 000 keys. One table: <c>dotnet run -c Release --project bench/Lode.Benchmarks -- --filter '*MetadataDurableWriter*'</c>.
-/// The time reported is per put across all threads; throughput = 1 / time. The goal: Lode with 8 writers at
-/// least 4× one writer's throughput.
+/// Durable writers under BenchmarkDotNet (<see cref="DurableWriters"/>): 1, 2, 4 and 8 threads each putting fresh keys,
+/// every put fsynced before it returns (Lode Sync with group commit, SQLite WAL synchronous=FULL, LMDB synced commits,
+/// RocksDB sync=true), on a store preloaded with 20 000 keys. The table comes from the <c>metadata</c> command;
+/// this class is for a close look: <c>dotnet run -c Release --project bench/Lode.Benchmarks -- --filter '*MetadataDurableWriter*'</c>.
+/// The time reported is per put across all threads; throughput = 1 / time.
 /// </summary>
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 6)]
 public class MetadataDurableWriterBenchmarks
 {
     private const int Puts = 800;
-    private static readonly byte[] Value = new byte[64];
     private string _directory = "";
     private IMetadataPeer _peer = null!;
-    private long _next;
+    private DurableWriters _writers = null!;
 
     [Params(1, 2, 4, 8)]
     public int Threads { get; set; }
@@ -30,7 +29,8 @@ public class MetadataDurableWriterBenchmarks
     {
         _directory = Directory.CreateTempSubdirectory("lode-bench-durable-").FullName;
         _peer = MetadataPeers.Open(Engine, _directory, durable: true);
-        _peer.Load(MetadataKeys.Generate(KeyShape.Bucket, 20_000).Keys, Value);
+        _peer.Load(MetadataKeys.Generate(KeyShape.Bucket, 20_000).Keys, MetadataWorkload.Value);
+        _writers = new DurableWriters(_peer);
     }
 
     [GlobalCleanup]
@@ -41,24 +41,5 @@ public class MetadataDurableWriterBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = Puts)]
-    public void SyncPuts()
-    {
-        var threads = new Thread[Threads];
-        for (int t = 0; t < Threads; t++)
-        {
-            threads[t] = new Thread(() =>
-            {
-                for (int i = 0; i < Puts / Threads; i++)
-                {
-                    long n = Interlocked.Increment(ref _next);
-                    _peer.Put(System.Text.Encoding.ASCII.GetBytes($"writer/{n:D10}"), Value);
-                }
-            });
-            threads[t].Start();
-        }
-        foreach (Thread thread in threads)
-        {
-            thread.Join();
-        }
-    }
+    public long SyncPuts() => _writers.Run(Threads, Puts / Threads, Timeout.InfiniteTimeSpan).Puts;
 }

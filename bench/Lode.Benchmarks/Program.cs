@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Lode.Benchmarks.Metadata;
 using Lode.Benchmarks.ReadAhead;
 using Lode.Benchmarks.SnapshotRead;
 
@@ -6,11 +7,15 @@ using Lode.Benchmarks.SnapshotRead;
 // dotnet run -c Release --project bench/Lode.Benchmarks -- readahead [...]     (specs/read-ahead.md, one run)
 // dotnet run -c Release --project bench/Lode.Benchmarks -- evict PATH...       (drop files from the page cache)
 // dotnet run -c Release --project bench/Lode.Benchmarks -- snapshot-read --source DIR --dir WORKDIR [...]  (issue 4: snapshot read latency and throughput)
+// dotnet run -c Release --project bench/Lode.Benchmarks -- metadata [--keys 20000,2000000] [--seconds 5] [...]   (issue 6: metadata store against SQLite, LMDB, RocksDB)
+// dotnet run -c Release --project bench/Lode.Benchmarks -- catalog-memory [--paths 1000000] [--dir DIR]          (issue 6: memory and recovery of a catalog)
 return args switch
 {
     ["readahead", .. var rest] => ReadAheadBenchmark.Run(rest),
     ["evict", .. var paths] => EvictCommand.Run(paths),
     ["snapshot-read", .. var rest] => SnapshotReadCommand.Run(rest),
+    ["metadata", .. var rest] => MetadataCommand.Run(rest),
+    ["catalog-memory", .. var rest] => CatalogMemoryCommand.Run(rest),
     _ => RunBenchmarkDotNet(args),
 };
 

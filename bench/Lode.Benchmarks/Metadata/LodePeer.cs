@@ -19,6 +19,9 @@ public sealed class LodePeer(string directory, bool durable) : IMetadataPeer
         }
     }
 
+    /// <summary>The store's counters (log syncs, for the writer table's puts per fsync).</summary>
+    public MetadataStoreStats Stats => _store.Stats;
+
     public void Put(byte[] key, byte[] value) => _store.Put(key, value);
 
     public int Get(byte[] key) => _store.Get(key)?.Value.Length ?? -1;

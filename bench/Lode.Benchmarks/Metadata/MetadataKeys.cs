@@ -51,20 +51,6 @@ public sealed class MetadataKeys
         return new MetadataKeys(keys, files, parents);
     }
 
-    /// <summary>Catalog-like paths, <c>tree/&lt;snapshot-id&gt;/usr/include/…</c>: the files of /usr/include (or a synthetic tree when absent) under as many snapshot ids as it takes.</summary>
-    public static byte[][] CatalogPaths(int count)
-    {
-        string[] files = Directory.Exists("/usr/include")
-            ? [.. Directory.EnumerateFileSystemEntries("/usr/include", "*", SearchOption.AllDirectories).Select(p => p[1..]).Order(StringComparer.Ordinal)]
-            : [.. Enumerable.Range(0, 9000).Select(i => $"usr/include/dir{i / 40}/header{i % 40}.h")];
-        var paths = new byte[count][];
-        for (int i = 0; i < count; i++)
-        {
-            paths[i] = Encoding.UTF8.GetBytes($"tree/{(ulong)(i / files.Length) * 0x9E3779B97F4A7C15UL:x16}/{files[i % files.Length]}");
-        }
-        return paths;
-    }
-
     /// <summary>The key counts the tables run at: 20 000 and 2 000 000, or those in LODE_BENCH_KEYS (comma-separated, for smoke runs).</summary>
     public static IEnumerable<int> Counts()
     {

@@ -19,6 +19,35 @@ internal static unsafe partial class RocksDbNative
     [LibraryImport(Library, EntryPoint = "rocksdb_options_destroy")]
     public static partial void OptionsDestroy(nint options);
 
+    [LibraryImport(Library, EntryPoint = "rocksdb_cache_create_lru")]
+    public static partial nint CacheCreateLru(nuint capacity);
+
+    [LibraryImport(Library, EntryPoint = "rocksdb_cache_destroy")]
+    public static partial void CacheDestroy(nint cache);
+
+    [LibraryImport(Library, EntryPoint = "rocksdb_filterpolicy_create_bloom")]
+    public static partial nint FilterPolicyCreateBloom(double bitsPerKey);
+
+    [LibraryImport(Library, EntryPoint = "rocksdb_block_based_options_create")]
+    public static partial nint BlockBasedOptionsCreate();
+
+    [LibraryImport(Library, EntryPoint = "rocksdb_block_based_options_set_block_cache")]
+    public static partial void BlockBasedOptionsSetBlockCache(nint options, nint cache);
+
+    /// <summary>The table options take ownership of <paramref name="policy"/>.</summary>
+    [LibraryImport(Library, EntryPoint = "rocksdb_block_based_options_set_filter_policy")]
+    public static partial void BlockBasedOptionsSetFilterPolicy(nint options, nint policy);
+
+    [LibraryImport(Library, EntryPoint = "rocksdb_block_based_options_destroy")]
+    public static partial void BlockBasedOptionsDestroy(nint options);
+
+    [LibraryImport(Library, EntryPoint = "rocksdb_options_set_block_based_table_factory")]
+    public static partial void OptionsSetBlockBasedTableFactory(nint options, nint tableOptions);
+
+    /// <summary>Compacts the key range [start, limit); null pointers for the whole store.</summary>
+    [LibraryImport(Library, EntryPoint = "rocksdb_compact_range")]
+    public static partial void CompactRange(nint db, byte* start, nuint startLength, byte* limit, nuint limitLength);
+
     [LibraryImport(Library, EntryPoint = "rocksdb_open", StringMarshalling = StringMarshalling.Utf8)]
     public static partial nint Open(nint options, string name, out nint error);
 

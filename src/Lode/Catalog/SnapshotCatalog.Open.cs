@@ -12,7 +12,7 @@ public sealed partial class SnapshotCatalog
     /// repository. No checkpoint at close (a short command must not rewrite the whole image); a background one once
     /// 8 MiB of log accumulated, which bounds what an open replays.
     /// </summary>
-    private static readonly MetadataStoreOptions StoreOptions = new()
+    internal static readonly MetadataStoreOptions StoreOptions = new()
     {
         Durability = Durability.Async,
         CheckpointOnDispose = false,

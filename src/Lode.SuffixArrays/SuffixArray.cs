@@ -8,8 +8,9 @@ namespace Lode.SuffixArrays;
 /// <para>Algorithm: CaPS-SA (J. Khan et al., "Fast, Parallel, and Cache-Friendly Suffix Array Construction",
 /// WABI 2023), parallel on <see cref="SuffixArrayOptions.Threads"/> workers. In the exact order,
 /// <see cref="SuffixArrayAlgorithm.Auto"/> sorts on a 256-byte context and refines the few ties by prefix doubling,
-/// or uses SA-IS (G. Nong, S. Zhang, W. H. Chan, IEEE Transactions on Computers 60(10), 2011) for texts under 4 KiB
-/// and for texts with many long repeats. The result never depends on the algorithm or the thread count.</para>
+/// or uses SA-IS (G. Nong, S. Zhang, W. H. Chan, IEEE Transactions on Computers 60(10), 2011) on fewer than 8
+/// threads, for texts under 4 KiB and for texts with many long repeats. The result never depends on the algorithm or
+/// the thread count.</para>
 /// <para>Memory for n text bytes besides the text: CaPS-SA about 8.3n bytes (the 4n result, a 4n LCP array, and
 /// per-worker scratch of a partition; the merged partitions are written back into the same arrays block by block),
 /// also when the LCP array is returned; SA-IS under 4.25n bytes (plus 8n when the LCP array is wanted). When

@@ -11,6 +11,15 @@ internal static unsafe class SuffixSorter
     public const int SaisBelow = 4096;
 
     /// <summary>
+    /// With fewer threads than this, <see cref="SuffixArrayAlgorithm.Auto"/> sorts the exact order with SA-IS. Measured
+    /// (docs/benchmarks.md, 2026-11-21, 2 cores, ~100 MiB inputs): in-memory CaPS-SA on 2 threads took 1.7–3.1× the time
+    /// of single-threaded SA-IS on /usr/include text, random bytes, random DNA and repetitive text alike, and went only
+    /// 1.0–1.4× faster from 1 to 2 threads; so it cannot catch up below about 8 threads (an estimate: no machine with
+    /// more cores was measured).
+    /// </summary>
+    public const int CapsSaFromThreads = 8;
+
+    /// <summary>
     /// The context CaPS-SA sorts with in exact mode under <see cref="SuffixArrayAlgorithm.Auto"/>, before the tie
     /// groups are refined: it caps the bytes any comparison scans, so long repeats cost no more than short ones.
     /// </summary>
@@ -34,7 +43,7 @@ internal static unsafe class SuffixSorter
             return ([], keepLcp ? [] : null);
         }
         var algorithm = options.Algorithm;
-        if (algorithm == SuffixArrayAlgorithm.Auto && options.BoundedContext is null && n < SaisBelow)
+        if (algorithm == SuffixArrayAlgorithm.Auto && options.BoundedContext is null && (n < SaisBelow || options.Threads < CapsSaFromThreads))
         {
             algorithm = SuffixArrayAlgorithm.Sais;
         }

@@ -25,7 +25,7 @@ public class SaisIntAlphabetTests
             }
             var sa = new int[symbols.Length];
             var spare = new int[spareLength];
-            Sais.Build(new IntText(symbols), sa, alphabet, spare);
+            Sais.Build(new SaisText<int>(symbols), sa, alphabet, spare);
 
             var expected = Enumerable.Range(0, symbols.Length).ToArray();
             Array.Sort(expected, (a, b) => symbols.AsSpan(a).SequenceCompareTo(symbols.AsSpan(b)));

@@ -1,29 +1,23 @@
-using System.Buffers;
-
 namespace Lode.SuffixArrays;
 
 /// <summary>
 /// SA-IS suffix array construction: G. Nong, S. Zhang, W. H. Chan, "Two Efficient Algorithms for Linear Time
 /// Suffix Array Construction", IEEE Transactions on Computers 60(10), 2011 (DCC 2009). Linear time for any
 /// input, including highly repetitive text. The sentinel is implicit (a suffix that is a proper prefix of
-/// another sorts first); the reduced string lives inside the output array as in Yuta Mori's sais-lite.
+/// another sorts first); the reduced string lives inside the output array, and the S/L types are not stored but
+/// carried in the sign bits of the entries during induction, as in Yuta Mori's sais-lite.
 /// </summary>
 /// <remarks>
-/// Memory, for a string of n symbols, besides the caller's output (n ints): a type bitmap of ⌈n/64⌉ 64-bit
-/// words per recursion level, rented from the shared array pool (each reduced string has at most half the
-/// symbols of its parent, so all levels together take less than n/4 bytes); 2 KiB of stack per level for the
-/// buckets of alphabets up to 256 symbols. Buckets of a larger alphabet of K names (K &lt; the reduced length)
-/// go in scratch memory: the unused middle of the output array, the parent's scratch, or the parent's own
-/// allocated buckets, whichever is largest; only when K fits in none of them is an array of K ints allocated.
+/// Memory, for a string of n symbols, besides the caller's output (n ints): 2 KiB of stack per recursion level
+/// for the buckets of alphabets up to 256 symbols. Buckets of a larger alphabet of K names (K &lt; the reduced
+/// length) go in scratch memory: the unused middle of the output array, the parent's scratch, or the parent's
+/// own allocated buckets, whichever is largest; only when K fits in none of them is an array of K ints allocated.
 /// A level allocates only when its K exceeds every earlier allocation, and K &lt; n/2^level, so all of them
-/// together stay below n/2 ints (2n bytes); on real text there are typically none. Recursion depth is at most log2(n). Separate calls share
-/// nothing and may run concurrently.
+/// together stay below n/2 ints (2n bytes); on real text there are typically none. Recursion depth is at most
+/// log2(n). Separate calls share nothing and may run concurrently.
 /// </remarks>
 internal static partial class Sais
 {
-    /// <summary>Marks an empty slot of the suffix array during construction.</summary>
-    private const int Empty = -1;
-
     /// <summary>Alphabets up to this size keep their buckets on the stack.</summary>
     private const int StackAlphabet = 256;
 
@@ -46,49 +40,43 @@ internal static partial class Sais
         }
 
         Span<int> stack = alphabetSize <= StackAlphabet ? stackalloc int[2 * StackAlphabet] : default;
-        ulong[] typeWords = ArrayPool<ulong>.Shared.Rent(SuffixTypes.WordCount(n));
         int[]? allocated = null;
-        try
+        scoped Span<int> counts;
+        scoped Span<int> pointers;
+        if (!stack.IsEmpty)
         {
-            var types = SuffixTypes.Classify(text, typeWords);
-            scoped Span<int> counts;
-            scoped Span<int> pointers;
-            if (!stack.IsEmpty)
-            {
-                counts = stack[..alphabetSize];
-                pointers = stack.Slice(StackAlphabet, alphabetSize);
-            }
-            else if (spare.Length >= 2 * alphabetSize)
-            {
-                counts = spare[..alphabetSize];
-                pointers = spare.Slice(alphabetSize, alphabetSize);
-            }
-            else if (spare.Length >= alphabetSize)
-            {
-                counts = default;
-                pointers = spare[..alphabetSize];
-            }
-            else
-            {
-                allocated = GC.AllocateUninitializedArray<int>(alphabetSize);
-                counts = default;
-                pointers = allocated.AsSpan(0, alphabetSize);
-            }
-            var buckets = new Buckets(counts, pointers);
-            buckets.Count(text);
+            counts = stack[..alphabetSize];
+            pointers = stack.Slice(StackAlphabet, alphabetSize);
+        }
+        else if (spare.Length >= 2 * alphabetSize)
+        {
+            counts = spare[..alphabetSize];
+            pointers = spare.Slice(alphabetSize, alphabetSize);
+        }
+        else if (spare.Length >= alphabetSize)
+        {
+            counts = default;
+            pointers = spare[..alphabetSize];
+        }
+        else
+        {
+            allocated = GC.AllocateUninitializedArray<int>(alphabetSize);
+            counts = default;
+            pointers = allocated.AsSpan(0, alphabetSize);
+        }
+        var buckets = new Buckets(counts, pointers);
+        buckets.Count(text);
 
-            int lmsCount = SortLmsSubstrings(text, sa, types, buckets);
-            int nameCount = NameLmsSubstrings(text, sa, lmsCount, types);
-            // The buckets are rebuilt after the recursion, so their memory is scratch for it too.
-            Span<int> childSpare = allocated is not null && allocated.Length > spare.Length ? allocated : spare;
-            SortLmsSuffixes(sa, lmsCount, nameCount, childSpare);
-            buckets.Count(text);
-            InduceFromSortedLms(text, sa, lmsCount, types, buckets);
-        }
-        finally
+        int lmsCount = SortLmsSubstrings(text, sa, buckets);
+        int nameCount = NameLmsSubstrings(text, sa, lmsCount);
+        // The buckets are rebuilt after the recursion, so their memory is scratch for it too.
+        Span<int> childSpare = allocated is not null && allocated.Length > spare.Length ? allocated : spare;
+        SortLmsSuffixes(sa, lmsCount, nameCount, childSpare);
+        if (stack.IsEmpty)
         {
-            ArrayPool<ulong>.Shared.Return(typeWords);
+            buckets.Count(text);
         }
+        InduceFromSortedLms(text, sa, lmsCount, buckets);
     }
 
     /// <summary>
@@ -96,61 +84,31 @@ internal static partial class Sais
     /// up sorted by their LMS substrings; then compacts them, in that order, into <c>sa[0..m)</c>.
     /// </summary>
     /// <returns>m, the number of LMS suffixes.</returns>
-    private static int SortLmsSubstrings<TText>(TText text, Span<int> sa, SuffixTypes types, Buckets buckets)
+    private static int SortLmsSubstrings<TText>(TText text, Span<int> sa, Buckets buckets)
         where TText : ISaisText, allows ref struct
     {
-        int n = text.Length;
-        sa.Fill(Empty);
-        Span<int> tails = buckets.Tails(text);
-        for (int i = 1; i < n; i++)
-        {
-            if (types.IsLms(i))
-            {
-                sa[--tails[text[i]]] = i;
-            }
-        }
-        Induce(text, sa, types, buckets);
+        sa.Clear();
+        var seeds = new LmsSeeds(sa, buckets.Tails(text));
+        SuffixTypes.ForEachLms(text, ref seeds);
+        Induce<TText, LmsStage>(text, sa, buckets);
 
+        // Only the LMS entries are negative now (see LmsStage); m never passes i, so this compacts in place.
         int m = 0;
-        for (int i = 0; i < n; i++)
+        for (int i = 0; i < sa.Length; i++)
         {
             int p = sa[i];
-            if (types.IsLms(p))
-            {
-                sa[m++] = p;
-            }
+            sa[m] = ~p;
+            m += (int)((uint)p >> 31);
         }
         return m;
     }
 
-    /// <summary>
-    /// Induced sorting: from the LMS suffixes at the bucket tails, sorts the L-type suffixes left to right
-    /// (starting with the last suffix, which follows the implicit sentinel), then the S-type suffixes right to
-    /// left.
-    /// </summary>
-    private static void Induce<TText>(TText text, Span<int> sa, SuffixTypes types, Buckets buckets)
-        where TText : ISaisText, allows ref struct
+    /// <summary>Puts each LMS position at the tail of its bucket (stage 1's seeds, in any order).</summary>
+    private ref struct LmsSeeds(Span<int> sa, Span<int> tails) : ILmsVisitor
     {
-        int n = text.Length;
-        Span<int> heads = buckets.Heads(text);
-        sa[heads[text[n - 1]]++] = n - 1;
-        for (int i = 0; i < n; i++)
-        {
-            int p = sa[i] - 1;
-            if (p >= 0 && !types.IsS(p))
-            {
-                sa[heads[text[p]]++] = p;
-            }
-        }
+        private readonly Span<int> _sa = sa;
+        private readonly Span<int> _tails = tails;
 
-        Span<int> tails = buckets.Tails(text);
-        for (int i = n - 1; i >= 0; i--)
-        {
-            int p = sa[i] - 1;
-            if (p >= 0 && types.IsS(p))
-            {
-                sa[--tails[text[p]]] = p;
-            }
-        }
+        public readonly void Visit(int position, int symbol) => _sa[--_tails[symbol]] = position;
     }
 }

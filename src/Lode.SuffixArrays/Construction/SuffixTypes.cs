@@ -1,54 +1,45 @@
 namespace Lode.SuffixArrays;
 
 /// <summary>
-/// The S/L type of every suffix of a string, one bit per suffix (1 = S-type), as defined by SA-IS: suffix i
-/// is S-type when it is lexicographically smaller than suffix i+1, L-type when larger. The last suffix is
-/// L-type, because the implicit sentinel after it is smaller than every symbol.
+/// The S/L types of SA-IS, computed on the fly instead of stored: suffix i is S-type when it is
+/// lexicographically smaller than suffix i+1, L-type when larger; the last suffix is L-type, because the
+/// implicit sentinel after it is smaller than every symbol. A leftmost S-type (LMS) suffix is S-type with an
+/// L-type suffix just before it; position 0 is never LMS.
 /// </summary>
 /// <remarks>
-/// The bit words are rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/> by the caller, who returns
-/// them; the struct only borrows them. Not thread-safe to classify; read-only afterwards.
+/// During induced sorting the type of the suffix before an induced one follows from two neighbouring symbols
+/// (see <c>Sais.Induce</c>); only the scans that find the LMS positions need the right-to-left classification
+/// here. Stateless; thread-safe.
 /// </remarks>
-internal readonly struct SuffixTypes
+internal static class SuffixTypes
 {
-    private readonly ulong[] _words;
-
-    private SuffixTypes(ulong[] words) => _words = words;
-
-    /// <summary>The number of 64-bit words needed for <paramref name="length"/> suffixes.</summary>
-    public static int WordCount(int length) => (int)(((uint)length + 63u) >> 6);
-
     /// <summary>
-    /// Classifies every suffix of <paramref name="text"/> into <paramref name="words"/> (at least
-    /// <see cref="WordCount"/> words; extra words are ignored) in one right-to-left scan.
+    /// Calls <paramref name="visitor"/> for every LMS position of <paramref name="text"/> (at least 2 symbols),
+    /// from right to left, with the symbol there.
     /// </summary>
-    public static SuffixTypes Classify<TText>(TText text, ulong[] words)
+    public static void ForEachLms<TText, TVisitor>(TText text, ref TVisitor visitor)
         where TText : ISaisText, allows ref struct
+        where TVisitor : ILmsVisitor, allows ref struct
     {
-        int n = text.Length;
-        Array.Clear(words, 0, WordCount(n));
+        int next = text[text.Length - 1];
         bool nextIsS = false;
-        int next = n > 0 ? text[n - 1] : 0;
-        for (int i = n - 2; i >= 0; i--)
+        for (int i = text.Length - 2; i >= 0; i--)
         {
             int current = text[i];
-            bool isS = current < next || (current == next && nextIsS);
-            if (isS)
+            bool isS = current < next | (current == next & nextIsS);
+            if (nextIsS & !isS)
             {
-                words[i >> 6] |= 1UL << i;
+                visitor.Visit(i + 1, next);
             }
             nextIsS = isS;
             next = current;
         }
-        return new SuffixTypes(words);
     }
+}
 
-    /// <summary>Whether suffix <paramref name="i"/> is S-type.</summary>
-    public bool IsS(int i) => (_words[i >> 6] & (1UL << i)) != 0;
-
-    /// <summary>
-    /// Whether suffix <paramref name="i"/> is a leftmost S-type (LMS) suffix: S-type with an L-type suffix just
-    /// before it. Position 0 is never LMS.
-    /// </summary>
-    public bool IsLms(int i) => i > 0 && IsS(i) && !IsS(i - 1);
+/// <summary>What <see cref="SuffixTypes.ForEachLms"/> does with each LMS position.</summary>
+internal interface ILmsVisitor
+{
+    /// <summary>Visits the LMS suffix at <paramref name="position"/>, whose first symbol is <paramref name="symbol"/>.</summary>
+    void Visit(int position, int symbol);
 }

@@ -2,7 +2,8 @@ namespace Lode.SuffixArrays.Tests;
 
 /// <summary>
 /// The SA-IS core over int alphabets, as used for the reduced strings, with each bucket placement: rented
-/// (no spare memory), pointers only in spare memory, pointers and counts in spare memory.
+/// (no spare memory), pointers only in spare memory, pointers and counts in spare memory; and alphabets
+/// large enough for the induction variant that prefetches bucket pointers.
 /// </summary>
 public class SaisIntAlphabetTests
 {
@@ -29,6 +30,32 @@ public class SaisIntAlphabetTests
 
             var expected = Enumerable.Range(0, symbols.Length).ToArray();
             Array.Sort(expected, (a, b) => symbols.AsSpan(a).SequenceCompareTo(symbols.AsSpan(b)));
+            Assert.Equal(expected, sa);
+        }
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(5_000)]
+    public void Build_over_a_large_alphabet_matches_naive_sort(int distinct)
+    {
+        int alphabet = Sais.LargeAlphabet + 1;
+        var random = new Random(distinct);
+        for (int round = 0; round < 10; round++)
+        {
+            // Few values spread over the whole alphabet, in runs, so that neighbours are often equal.
+            var values = Enumerable.Range(0, distinct).Select(_ => random.Next(alphabet)).Append(alphabet - 1).ToArray();
+            var symbols = new List<int>();
+            while (symbols.Count < 3_000)
+            {
+                symbols.AddRange(Enumerable.Repeat(values[random.Next(values.Length)], random.Next(1, 4)));
+            }
+            var sa = new int[symbols.Count];
+            Sais.Build(new SaisText<int>(symbols.ToArray()), sa, alphabet, []);
+
+            var expected = Enumerable.Range(0, symbols.Count).ToArray();
+            var array = symbols.ToArray();
+            Array.Sort(expected, (a, b) => array.AsSpan(a).SequenceCompareTo(array.AsSpan(b)));
             Assert.Equal(expected, sa);
         }
     }

@@ -24,6 +24,9 @@ internal readonly ref struct Buckets
         _pointers = pointers;
     }
 
+    /// <summary>The number of symbols, one bucket each.</summary>
+    public int AlphabetSize => _pointers.Length;
+
     /// <summary>
     /// Counts the symbols of <paramref name="text"/> into the cache, if there is one. Call before the first
     /// use and whenever the memory behind the cache may have been reused.

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Lode.SuffixArrays;
 
@@ -25,10 +26,17 @@ internal static partial class Sais
         where TText : ISaisText, allows ref struct
         where TStage : IInduceStage
     {
+        if (buckets.AlphabetSize > LargeAlphabet)
+        {
+            InduceLargeL<TText, TStage>(text, sa, buckets.Heads(text));
+            InduceLargeS<TText, TStage>(text, sa, buckets.Tails(text));
+            return;
+        }
         InduceL<TText, TStage>(text, sa, buckets.Heads(text));
         InduceS<TText, TStage>(text, sa, buckets.Tails(text));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void InduceL<TText, TStage>(TText text, Span<int> sa, Span<int> heads)
         where TText : ISaisText, allows ref struct
         where TStage : IInduceStage
@@ -55,11 +63,12 @@ internal static partial class Sais
                     symbol = c;
                     slot = Unsafe.Add(ref pointers, c);
                 }
-                Unsafe.Add(ref entries, slot++) = j > 0 && text[j - 1] < c ? ~j : j;
+                Unsafe.Add(ref entries, slot++) = j ^ ((text[Math.Max(j - 1, 0)] - c) >> 31);
             }
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void InduceS<TText, TStage>(TText text, Span<int> sa, Span<int> tails)
         where TText : ISaisText, allows ref struct
         where TStage : IInduceStage
@@ -88,8 +97,77 @@ internal static partial class Sais
                     symbol = c;
                     slot = Unsafe.Add(ref pointers, c);
                 }
-                Unsafe.Add(ref entries, --slot) = j > 0 && text[j - 1] > c ? ~j : j;
+                Unsafe.Add(ref entries, --slot) = j ^ ((c - text[Math.Max(j - 1, 0)]) >> 31);
             }
+        }
+    }
+
+    internal const int LargeAlphabet = 1 << 22;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void InduceLargeL<TText, TStage>(TText text, Span<int> sa, Span<int> heads)
+        where TText : ISaisText, allows ref struct
+        where TStage : IInduceStage
+    {
+        int n = text.Length;
+        ref int entries = ref MemoryMarshal.GetReference(sa);
+        ref int pointers = ref MemoryMarshal.GetReference(heads);
+        int last = text[n - 1];
+        Unsafe.Add(ref entries, Unsafe.Add(ref pointers, last)++) = text[n - 2] < last ? ~(n - 1) : n - 1;
+        for (int i = 0; i < n; i++)
+        {
+            text.Prefetch(Unsafe.Add(ref entries, Math.Min(i + 2 * PrefetchDistance, n - 1)) - 1);
+            int c1 = text[Math.Max(Unsafe.Add(ref entries, Math.Min(i + PrefetchDistance, n - 1)) - 1, 0)];
+            Prefetch(ref Unsafe.Add(ref pointers, c1));
+            int c2 = text[Math.Max(Unsafe.Add(ref entries, Math.Min(i + PrefetchDistance / 2, n - 1)) - 1, 0)];
+            Prefetch(ref Unsafe.Add(ref entries, Unsafe.Add(ref pointers, c2)));
+            int j = Unsafe.Add(ref entries, i);
+            Unsafe.Add(ref entries, i) = TStage.Final ? ~j : (j >> 31) & ~j;
+            if (j > 0)
+            {
+                j--;
+                int c = text[j];
+                Unsafe.Add(ref entries, Unsafe.Add(ref pointers, c)++) = j ^ ((text[Math.Max(j - 1, 0)] - c) >> 31);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void InduceLargeS<TText, TStage>(TText text, Span<int> sa, Span<int> tails)
+        where TText : ISaisText, allows ref struct
+        where TStage : IInduceStage
+    {
+        int n = text.Length;
+        ref int entries = ref MemoryMarshal.GetReference(sa);
+        ref int pointers = ref MemoryMarshal.GetReference(tails);
+        for (int i = n - 1; i >= 0; i--)
+        {
+            text.Prefetch(Unsafe.Add(ref entries, Math.Max(i - 2 * PrefetchDistance, 0)) - 1);
+            int c1 = text[Math.Max(Unsafe.Add(ref entries, Math.Max(i - PrefetchDistance, 0)) - 1, 0)];
+            Prefetch(ref Unsafe.Add(ref pointers, c1));
+            int c2 = text[Math.Max(Unsafe.Add(ref entries, Math.Max(i - PrefetchDistance / 2, 0)) - 1, 0)];
+            Prefetch(ref Unsafe.Add(ref entries, Unsafe.Add(ref pointers, c2) - 1));
+            int j = Unsafe.Add(ref entries, i);
+            if (TStage.Final)
+            {
+                Unsafe.Add(ref entries, i) = j ^ (j >> 31);
+            }
+            if (j > 0)
+            {
+                j--;
+                int c = text[j];
+                Unsafe.Add(ref entries, --Unsafe.Add(ref pointers, c)) = j ^ ((c - text[Math.Max(j - 1, 0)]) >> 31);
+            }
+        }
+    }
+
+    /// <summary>Hints the processor to fetch <paramref name="target"/> into the cache.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void Prefetch(ref int target)
+    {
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch0(Unsafe.AsPointer(ref target));
         }
     }
 

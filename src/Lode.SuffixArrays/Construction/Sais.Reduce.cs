@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Lode.SuffixArrays;
 
 internal static partial class Sais
@@ -12,6 +14,7 @@ internal static partial class Sais
     /// both substrings ending in an S-type symbol).
     /// </remarks>
     /// <returns>The number of distinct names.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int NameLmsSubstrings<TText>(TText text, Span<int> sa, int m)
         where TText : ISaisText, allows ref struct
     {
@@ -27,6 +30,9 @@ internal static partial class Sais
         int previousLength = 0;
         for (int i = 0; i < m; i++)
         {
+            int ahead = sa[Math.Min(i + PrefetchDistance, m - 1)];
+            text.Prefetch(ahead);
+            Prefetch(ref slots[ahead >> 1]);
             int p = sa[i];
             ref int slot = ref slots[p >> 1];
             int length = slot;
@@ -77,6 +83,7 @@ internal static partial class Sais
     /// Stage 2: turns the sorted reduced suffixes in <c>sa[0..m)</c> into sorted LMS positions, places them at the
     /// tails of their buckets in that order, and induces the full suffix array.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void InduceFromSortedLms<TText>(TText text, Span<int> sa, int m, Buckets buckets)
         where TText : ISaisText, allows ref struct
     {
@@ -86,6 +93,7 @@ internal static partial class Sais
         Span<int> lmsPositions = sa[(n - m)..];
         for (int i = 0; i < m; i++)
         {
+            Prefetch(ref lmsPositions[sa[Math.Min(i + PrefetchDistance, m - 1)]]);
             sa[i] = lmsPositions[sa[i]];
         }
         sa[m..].Clear();
@@ -95,6 +103,7 @@ internal static partial class Sais
         Span<int> tails = buckets.Tails(text);
         for (int i = m - 1; i >= 0; i--)
         {
+            text.Prefetch(sa[Math.Max(i - PrefetchDistance, 0)]);
             int p = sa[i];
             sa[i] = 0;
             sa[--tails[text[p]]] = p;

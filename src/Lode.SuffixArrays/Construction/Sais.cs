@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Lode.SuffixArrays;
 
 /// <summary>
@@ -84,6 +86,7 @@ internal static partial class Sais
     /// up sorted by their LMS substrings; then compacts them, in that order, into <c>sa[0..m)</c>.
     /// </summary>
     /// <returns>m, the number of LMS suffixes.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int SortLmsSubstrings<TText>(TText text, Span<int> sa, Buckets buckets)
         where TText : ISaisText, allows ref struct
     {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Lode.SuffixArrays;
 
 /// <summary>
@@ -17,6 +19,7 @@ internal static class SuffixTypes
     /// Calls <paramref name="visitor"/> for every LMS position of <paramref name="text"/> (at least 2 symbols),
     /// from right to left, with the symbol there.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ForEachLms<TText, TVisitor>(TText text, ref TVisitor visitor)
         where TText : ISaisText, allows ref struct
         where TVisitor : ILmsVisitor, allows ref struct

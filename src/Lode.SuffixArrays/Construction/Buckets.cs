@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Lode.SuffixArrays;
 
 /// <summary>
@@ -11,6 +14,8 @@ namespace Lode.SuffixArrays;
 /// </remarks>
 internal readonly ref struct Buckets
 {
+    private const int PrefetchDistance = 32;
+
     private readonly Span<int> _counts;
     private readonly Span<int> _pointers;
 
@@ -85,9 +90,12 @@ internal readonly ref struct Buckets
     {
         counts.Clear();
         int n = text.Length;
+        ref int first = ref MemoryMarshal.GetReference(counts);
         for (int i = 0; i < n; i++)
         {
-            counts[text[i]]++;
+            // Large alphabets make this a histogram of random increments; small ones stay in the cache anyway.
+            CacheHints.Prefetch(ref Unsafe.Add(ref first, text[Math.Min(i + PrefetchDistance, n - 1)]));
+            Unsafe.Add(ref first, text[i])++;
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics.X86;
 
 namespace Lode.SuffixArrays;
 
@@ -118,9 +117,9 @@ internal static partial class Sais
         {
             text.Prefetch(Unsafe.Add(ref entries, Math.Min(i + 2 * PrefetchDistance, n - 1)) - 1);
             int c1 = text[Math.Max(Unsafe.Add(ref entries, Math.Min(i + PrefetchDistance, n - 1)) - 1, 0)];
-            Prefetch(ref Unsafe.Add(ref pointers, c1));
+            CacheHints.Prefetch(ref Unsafe.Add(ref pointers, c1));
             int c2 = text[Math.Max(Unsafe.Add(ref entries, Math.Min(i + PrefetchDistance / 2, n - 1)) - 1, 0)];
-            Prefetch(ref Unsafe.Add(ref entries, Unsafe.Add(ref pointers, c2)));
+            CacheHints.Prefetch(ref Unsafe.Add(ref entries, Unsafe.Add(ref pointers, c2)));
             int j = Unsafe.Add(ref entries, i);
             Unsafe.Add(ref entries, i) = TStage.Final ? ~j : (j >> 31) & ~j;
             if (j > 0)
@@ -144,9 +143,9 @@ internal static partial class Sais
         {
             text.Prefetch(Unsafe.Add(ref entries, Math.Max(i - 2 * PrefetchDistance, 0)) - 1);
             int c1 = text[Math.Max(Unsafe.Add(ref entries, Math.Max(i - PrefetchDistance, 0)) - 1, 0)];
-            Prefetch(ref Unsafe.Add(ref pointers, c1));
+            CacheHints.Prefetch(ref Unsafe.Add(ref pointers, c1));
             int c2 = text[Math.Max(Unsafe.Add(ref entries, Math.Max(i - PrefetchDistance / 2, 0)) - 1, 0)];
-            Prefetch(ref Unsafe.Add(ref entries, Unsafe.Add(ref pointers, c2) - 1));
+            CacheHints.Prefetch(ref Unsafe.Add(ref entries, Unsafe.Add(ref pointers, c2) - 1));
             int j = Unsafe.Add(ref entries, i);
             if (TStage.Final)
             {
@@ -158,16 +157,6 @@ internal static partial class Sais
                 int c = text[j];
                 Unsafe.Add(ref entries, --Unsafe.Add(ref pointers, c)) = j ^ ((c - text[Math.Max(j - 1, 0)]) >> 31);
             }
-        }
-    }
-
-    /// <summary>Hints the processor to fetch <paramref name="target"/> into the cache.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void Prefetch(ref int target)
-    {
-        if (Sse.IsSupported)
-        {
-            Sse.Prefetch0(Unsafe.AsPointer(ref target));
         }
     }
 

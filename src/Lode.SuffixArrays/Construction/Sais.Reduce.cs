@@ -32,7 +32,7 @@ internal static partial class Sais
         {
             int ahead = sa[Math.Min(i + PrefetchDistance, m - 1)];
             text.Prefetch(ahead);
-            Prefetch(ref slots[ahead >> 1]);
+            CacheHints.Prefetch(ref slots[ahead >> 1]);
             int p = sa[i];
             ref int slot = ref slots[p >> 1];
             int length = slot;
@@ -93,7 +93,7 @@ internal static partial class Sais
         Span<int> lmsPositions = sa[(n - m)..];
         for (int i = 0; i < m; i++)
         {
-            Prefetch(ref lmsPositions[sa[Math.Min(i + PrefetchDistance, m - 1)]]);
+            CacheHints.Prefetch(ref lmsPositions[sa[Math.Min(i + PrefetchDistance, m - 1)]]);
             sa[i] = lmsPositions[sa[i]];
         }
         sa[m..].Clear();

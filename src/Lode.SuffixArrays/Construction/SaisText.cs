@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics.X86;
 
 namespace Lode.SuffixArrays;
 
@@ -48,11 +47,5 @@ internal readonly ref struct SaisText<T> : ISaisText
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public unsafe void Prefetch(int index)
-    {
-        if (Sse.IsSupported)
-        {
-            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref Unsafe.AsRef(in _first), index)));
-        }
-    }
+    public void Prefetch(int index) => CacheHints.Prefetch(ref Unsafe.Add(ref Unsafe.AsRef(in _first), index));
 }

@@ -6,7 +6,7 @@ namespace Lode.SuffixArrays;
 internal static partial class Sais
 {
     /// <summary>How many entries ahead the scans prefetch what an entry will need.</summary>
-    private const int PrefetchDistance = 32;
+    private const int PrefetchDistance = 128;
 
     /// <summary>
     /// Above this many symbols the bucket pointers no longer stay in the cache, and the induction scans also

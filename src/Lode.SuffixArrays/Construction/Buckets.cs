@@ -91,9 +91,17 @@ internal readonly ref struct Buckets
         counts.Clear();
         int n = text.Length;
         ref int first = ref MemoryMarshal.GetReference(counts);
+        if (counts.Length <= Sais.LargeAlphabet)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                Unsafe.Add(ref first, text[i])++;
+            }
+            return;
+        }
         for (int i = 0; i < n; i++)
         {
-            // Large alphabets make this a histogram of random increments; small ones stay in the cache anyway.
+            // A histogram of random increments over more memory than the cache holds.
             CacheHints.Prefetch(ref Unsafe.Add(ref first, text[Math.Min(i + PrefetchDistance, n - 1)]));
             Unsafe.Add(ref first, text[i])++;
         }

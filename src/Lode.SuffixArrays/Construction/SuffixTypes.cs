@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace Lode.SuffixArrays;
@@ -24,18 +25,30 @@ internal static class SuffixTypes
         where TText : ISaisText, allows ref struct
         where TVisitor : ILmsVisitor, allows ref struct
     {
+        // Classifies 64 positions at a time without branches into a mask of LMS positions, then visits its bits:
+        // a branch per LMS position would be mispredicted about as often as it is taken.
         int next = text[text.Length - 1];
-        bool nextIsS = false;
-        for (int i = text.Length - 2; i >= 0; i--)
+        int nextIsS = 0;
+        for (int high = text.Length - 2; high >= 0; high -= 64)
         {
-            int current = text[i];
-            bool isS = current < next | (current == next & nextIsS);
-            if (nextIsS & !isS)
+            int low = Math.Max(high - 63, 0);
+            ulong lms = 0;
+            for (int i = high; i >= low; i--)
             {
-                visitor.Visit(i + 1, next);
+                int current = text[i];
+                // S-type: smaller than the next symbol, or equal to it and followed by an S-type suffix.
+                int isS = current < next + nextIsS ? 1 : 0;
+                lms |= (ulong)(nextIsS & ~isS) << (i - low);
+                nextIsS = isS;
+                next = current;
             }
-            nextIsS = isS;
-            next = current;
+            // Bit k marks position low + k + 1; visit from the highest.
+            while (lms != 0)
+            {
+                int bit = 63 - BitOperations.LeadingZeroCount(lms);
+                visitor.Visit(low + bit + 1, text[low + bit + 1]);
+                lms ^= 1UL << bit;
+            }
         }
     }
 }

@@ -45,15 +45,14 @@ internal static partial class Sais
             previousLength = length;
         }
 
-        // Names were stored 1-based, so that 0 marks the slots of non-LMS positions.
+        // Names were stored 1-based, so that 0 marks the slots of non-LMS positions. Without a branch: every
+        // slot is written, at j - 1 > i - 1 (read already), and j moves on only past a name.
         int j = n;
         for (int i = n - 1; i >= m; i--)
         {
             int value = sa[i];
-            if (value != 0)
-            {
-                sa[--j] = value - 1;
-            }
+            sa[j - 1] = value - 1;
+            j -= value != 0 ? 1 : 0;
         }
         return name;
     }

@@ -14,6 +14,7 @@ namespace Lode.SuffixArrays;
 /// </remarks>
 internal readonly ref struct Buckets
 {
+    /// <summary>How many symbols ahead a count of a large alphabet prefetches the counter.</summary>
     private const int PrefetchDistance = 32;
 
     private readonly Span<int> _counts;

@@ -46,7 +46,7 @@ internal static partial class Sais
         }
 
         // Names were stored 1-based, so that 0 marks the slots of non-LMS positions. Without a branch: every
-        // slot is written, at j - 1 > i - 1 (read already), and j moves on only past a name.
+        // slot read writes to j − 1 ≥ i, a slot read already, and j moves on only past a name.
         int j = n;
         for (int i = n - 1; i >= m; i--)
         {

@@ -1,8 +1,10 @@
 namespace Lode.SuffixArrays.Tests;
 
 /// <summary>
-/// The SA-IS core over int alphabets, as used for the reduced strings, with each bucket placement: rented
-/// (no spare memory), pointers only in spare memory, pointers and counts in spare memory; and alphabets
+/// The SA-IS core over int alphabets, as used for the reduced strings, with each bucket placement: allocated
+/// (no spare memory), pointers only in spare memory, pointers and byte counts in spare memory (valid, or
+/// wrapped around by a symbol that occurs 256 times or more), pointers allocated and byte counts in spare
+/// memory, pointers and int counts in spare memory; and alphabets
 /// large enough for the induction variant that prefetches bucket pointers.
 /// </summary>
 public class SaisIntAlphabetTests
@@ -10,7 +12,9 @@ public class SaisIntAlphabetTests
     [Theory]
     [InlineData(300, 0)]
     [InlineData(300, 300)]
+    [InlineData(300, 375)]
     [InlineData(300, 600)]
+    [InlineData(5_000, 1_300)]
     [InlineData(5_000, 0)]
     [InlineData(3, 0)]
     public void Build_over_int_symbols_matches_naive_sort(int alphabet, int spareLength)

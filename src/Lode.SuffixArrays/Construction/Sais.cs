@@ -14,6 +14,8 @@ namespace Lode.SuffixArrays;
 /// for the buckets of alphabets up to 256 symbols. Buckets of a larger alphabet of K names (K &lt; the reduced
 /// length) go in scratch memory: the unused middle of the output array, the parent's scratch, or the parent's
 /// own allocated buckets, whichever is largest; only when K fits in none of them is an array of K ints allocated.
+/// The symbol counts go in what is left of the scratch, as ints or else as bytes (see <see cref="Buckets"/>), or
+/// are recounted for every use.
 /// A level allocates only when its K exceeds every earlier allocation, and K &lt; n/2^level, so all of them
 /// together stay below n/2 ints (2n bytes); on real text there are typically none. Recursion depth is at most
 /// log2(n). Separate calls share nothing and may run concurrently.
@@ -48,30 +50,25 @@ internal static partial class Sais
 
         Span<int> stack = alphabetSize <= StackAlphabet ? stackalloc int[2 * StackAlphabet] : default;
         int[]? allocated = null;
-        scoped Span<int> counts;
         scoped Span<int> pointers;
+        scoped Span<int> countSpace;
         if (!stack.IsEmpty)
         {
-            counts = stack[..alphabetSize];
-            pointers = stack.Slice(StackAlphabet, alphabetSize);
-        }
-        else if (spare.Length >= 2 * alphabetSize)
-        {
-            counts = spare[..alphabetSize];
-            pointers = spare.Slice(alphabetSize, alphabetSize);
+            pointers = stack[..alphabetSize];
+            countSpace = stack[StackAlphabet..];
         }
         else if (spare.Length >= alphabetSize)
         {
-            counts = default;
             pointers = spare[..alphabetSize];
+            countSpace = spare[alphabetSize..];
         }
         else
         {
             allocated = GC.AllocateUninitializedArray<int>(alphabetSize);
-            counts = default;
             pointers = allocated.AsSpan(0, alphabetSize);
+            countSpace = spare;
         }
-        var buckets = new Buckets(counts, pointers);
+        var buckets = new Buckets(pointers, countSpace);
         buckets.Count(text);
 
         int lmsCount = SortLmsSubstrings(text, sa, buckets);

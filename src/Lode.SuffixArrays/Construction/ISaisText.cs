@@ -25,6 +25,13 @@ internal interface ISaisText
     bool RangeEquals(int a, int b, int length);
 
     /// <summary>
+    /// Compares the 64 symbols from <paramref name="start"/> each with the one after it (so 65 symbols are read,
+    /// all inside the text; checked only by a debug assertion): bit k of <c>Less</c> is set when
+    /// text[start + k] &lt; text[start + k + 1], bit k of <c>Equal</c> when they are equal.
+    /// </summary>
+    (ulong Less, ulong Equal) CompareWithNext(int start);
+
+    /// <summary>
     /// Hints the processor to fetch the symbol at <paramref name="index"/> into the cache. Any index is allowed:
     /// a prefetch never faults and never reads for the program.
     /// </summary>

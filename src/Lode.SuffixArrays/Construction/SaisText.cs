@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Lode.SuffixArrays;
 
@@ -43,6 +44,24 @@ internal readonly ref struct SaisText<T> : ISaisText
     {
         var symbols = MemoryMarshal.CreateReadOnlySpan(in _first, _length);
         return symbols.Slice(a, length).SequenceEqual(symbols.Slice(b, length));
+    }
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public (ulong Less, ulong Equal) CompareWithNext(int start)
+    {
+        Debug.Assert(start >= 0 && start + 64 < _length);
+        ref T first = ref Unsafe.Add(ref Unsafe.AsRef(in _first), start);
+        ulong less = 0;
+        ulong equal = 0;
+        for (int k = 0; k < 64; k += Vector128<T>.Count)
+        {
+            var current = Vector128.LoadUnsafe(ref first, (nuint)k);
+            var next = Vector128.LoadUnsafe(ref first, (nuint)k + 1);
+            less |= (ulong)Vector128.LessThan(current, next).ExtractMostSignificantBits() << k;
+            equal |= (ulong)Vector128.Equals(current, next).ExtractMostSignificantBits() << k;
+        }
+        return (less, equal);
     }
 
     /// <inheritdoc />

@@ -20,36 +20,61 @@ internal static class SuffixTypes
     /// Calls <paramref name="visitor"/> for every LMS position of <paramref name="text"/> (at least 2 symbols),
     /// from right to left, with the symbol there.
     /// </summary>
+    /// <remarks>
+    /// Classifies 64 positions at a time without a branch: vector compares give, for each position, whether its
+    /// symbol is less than or equal to the next; an S-type suffix is one whose symbol is less, or equal and
+    /// followed by an S-type suffix. Read right to left (bits reversed) that is the carry chain of a binary
+    /// addition (less = generate, equal = propagate, the type of the suffix after the block = carry in), so one
+    /// 64-bit add types the whole block. The LMS positions are then visited from the mask's bits.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ForEachLms<TText, TVisitor>(TText text, ref TVisitor visitor)
         where TText : ISaisText, allows ref struct
         where TVisitor : ILmsVisitor, allows ref struct
     {
-        // Classifies 64 positions at a time without branches into a mask of LMS positions, then visits its bits:
-        // a branch per LMS position would be mispredicted about as often as it is taken.
-        int next = text[text.Length - 1];
-        int nextIsS = 0;
-        for (int high = text.Length - 2; high >= 0; high -= 64)
+        int high = text.Length - 2;
+        ulong nextIsS = 0;
+        for (; high >= 63; high -= 64)
         {
-            int low = Math.Max(high - 63, 0);
-            ulong lms = 0;
-            for (int i = high; i >= low; i--)
-            {
-                int current = text[i];
-                // S-type: smaller than the next symbol, or equal to it and followed by an S-type suffix.
-                int isS = current < next + nextIsS ? 1 : 0;
-                lms |= (ulong)(nextIsS & ~isS) << (i - low);
-                nextIsS = isS;
-                next = current;
-            }
-            // Bit k marks position low + k + 1; visit from the highest.
+            // Bit k stands for position high − k: the positions high − 63 .. high.
+            var (less, equal) = text.CompareWithNext(high - 63);
+            ulong generate = ReverseBits(less);
+            ulong propagate = ReverseBits(equal);
+            ulong carries = (generate | propagate) + generate + nextIsS;
+            ulong isS = generate | (propagate & (carries ^ propagate));
+            // Bit k: LMS at high + 1 − k (S-type after an L-type; bit k − 1, or the carry in, is its own type).
+            ulong lms = ~isS & ((isS << 1) | nextIsS);
             while (lms != 0)
             {
-                int bit = 63 - BitOperations.LeadingZeroCount(lms);
-                visitor.Visit(low + bit + 1, text[low + bit + 1]);
-                lms ^= 1UL << bit;
+                int position = high + 1 - BitOperations.TrailingZeroCount(lms);
+                visitor.Visit(position, text[position]);
+                lms &= lms - 1;
             }
+            nextIsS = isS >> 63;
         }
+
+        int next = text[high + 1];
+        for (int i = high; i >= 0; i--)
+        {
+            int current = text[i];
+            // S-type: smaller than the next symbol, or equal to it and followed by an S-type suffix.
+            ulong isS = current < next + (int)nextIsS ? 1UL : 0UL;
+            if ((nextIsS & ~isS) != 0)
+            {
+                visitor.Visit(i + 1, next);
+            }
+            nextIsS = isS;
+            next = current;
+        }
+    }
+
+    /// <summary>Reverses the order of the 64 bits of <paramref name="value"/>.</summary>
+    private static ulong ReverseBits(ulong value)
+    {
+        value = System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(value);
+        value = ((value >> 4) & 0x0F0F0F0F0F0F0F0FUL) | ((value & 0x0F0F0F0F0F0F0F0FUL) << 4);
+        value = ((value >> 2) & 0x3333333333333333UL) | ((value & 0x3333333333333333UL) << 2);
+        return ((value >> 1) & 0x5555555555555555UL) | ((value & 0x5555555555555555UL) << 1);
     }
 }
 

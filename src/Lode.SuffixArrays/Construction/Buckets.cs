@@ -1,3 +1,7 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Lode.SuffixArrays;
 
 /// <summary>
@@ -5,28 +9,46 @@ namespace Lode.SuffixArrays;
 /// the suffix array that holds the suffixes starting with c.
 /// </summary>
 /// <remarks>
-/// When the caller can spare memory for them, the symbol counts are kept between uses; otherwise
-/// (<c>counts</c> empty) they are recounted from the text each time, trading one linear scan for
-/// <c>4·alphabetSize</c> bytes. Both spans are borrowed from the caller.
+/// The symbol counts are kept between uses when the caller's count space holds them: as ints when it has one
+/// int per symbol, else as bytes when it has one byte per symbol and no symbol occurs 256 times or more.
+/// Otherwise they are recounted from the text each time, trading a scan of the text (random increments, for a
+/// large alphabet) for the memory. All spans are borrowed from the caller. Count with <see cref="Count"/> on the
+/// caller's own copy: copies made before it do not see the counts' state.
 /// </remarks>
-internal readonly ref struct Buckets
+internal ref struct Buckets
 {
-    private readonly Span<int> _counts;
+    /// <summary>How many symbols ahead a count of a large alphabet prefetches the counter.</summary>
+    private const int PrefetchDistance = 32;
+
     private readonly Span<int> _pointers;
+    private readonly Span<int> _counts;
+    private readonly Span<byte> _byteCounts;
+    private bool _byteCountsValid;
 
     /// <summary>
-    /// Uses <paramref name="pointers"/> (exactly alphabet-size ints) for the pointers and, when not empty,
-    /// <paramref name="counts"/> (the same length) to cache the symbol counts.
+    /// Uses <paramref name="pointers"/> (exactly alphabet-size ints) for the pointers and, as far as it goes,
+    /// <paramref name="countSpace"/> (disjoint from them; may be empty) to keep the symbol counts.
     /// </summary>
-    public Buckets(Span<int> counts, Span<int> pointers)
+    public Buckets(Span<int> pointers, Span<int> countSpace)
     {
-        _counts = counts;
         _pointers = pointers;
+        int alphabetSize = pointers.Length;
+        if (countSpace.Length >= alphabetSize)
+        {
+            _counts = countSpace[..alphabetSize];
+        }
+        else if (countSpace.Length * (long)sizeof(int) >= alphabetSize)
+        {
+            _byteCounts = MemoryMarshal.AsBytes(countSpace)[..alphabetSize];
+        }
     }
 
+    /// <summary>The number of symbols, one bucket each.</summary>
+    public readonly int AlphabetSize => _pointers.Length;
+
     /// <summary>
-    /// Counts the symbols of <paramref name="text"/> into the cache, if there is one. Call before the first
-    /// use and whenever the memory behind the cache may have been reused.
+    /// Counts the symbols of <paramref name="text"/> into the count space, if there is room. Call before the
+    /// first use and whenever the count space may have been reused.
     /// </summary>
     public void Count<TText>(TText text)
         where TText : ISaisText, allows ref struct
@@ -35,56 +57,74 @@ internal readonly ref struct Buckets
         {
             CountInto(text, _counts);
         }
+        else if (!_byteCounts.IsEmpty)
+        {
+            _byteCountsValid = CountInto(text, _byteCounts);
+        }
     }
 
     /// <summary>Sets every pointer to the first slot of its bucket and returns the pointers.</summary>
-    public Span<int> Heads<TText>(TText text)
-        where TText : ISaisText, allows ref struct
-    {
-        ReadOnlySpan<int> counts = CurrentCounts(text);
-        int sum = 0;
-        for (int c = 0; c < _pointers.Length; c++)
-        {
-            int count = counts[c];
-            _pointers[c] = sum;
-            sum += count;
-        }
-        return _pointers;
-    }
+    public readonly Span<int> Heads<TText>(TText text)
+        where TText : ISaisText, allows ref struct => SetPointers(text, tails: false);
 
     /// <summary>Sets every pointer to one past the last slot of its bucket and returns the pointers.</summary>
-    public Span<int> Tails<TText>(TText text)
-        where TText : ISaisText, allows ref struct
-    {
-        ReadOnlySpan<int> counts = CurrentCounts(text);
-        int sum = 0;
-        for (int c = 0; c < _pointers.Length; c++)
-        {
-            sum += counts[c];
-            _pointers[c] = sum;
-        }
-        return _pointers;
-    }
+    public readonly Span<int> Tails<TText>(TText text)
+        where TText : ISaisText, allows ref struct => SetPointers(text, tails: true);
 
-    private ReadOnlySpan<int> CurrentCounts<TText>(TText text)
+    private readonly Span<int> SetPointers<TText>(TText text, bool tails)
         where TText : ISaisText, allows ref struct
     {
         if (!_counts.IsEmpty)
         {
-            return _counts;
+            SumInto(_counts, _pointers, tails);
         }
-        CountInto(text, _pointers);
+        else if (_byteCountsValid)
+        {
+            SumInto<byte>(_byteCounts, _pointers, tails);
+        }
+        else
+        {
+            CountInto(text, _pointers);
+            SumInto(_pointers, _pointers, tails);
+        }
         return _pointers;
     }
 
-    private static void CountInto<TText>(TText text, Span<int> counts)
+    /// <summary>Prefix sums of <paramref name="counts"/> into <paramref name="pointers"/> (which may be the same memory).</summary>
+    private static void SumInto<T>(ReadOnlySpan<T> counts, Span<int> pointers, bool tails)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        int sum = 0;
+        for (int c = 0; c < pointers.Length; c++)
+        {
+            int count = int.CreateTruncating(counts[c]);
+            pointers[c] = tails ? sum + count : sum;
+            sum += count;
+        }
+    }
+
+    /// <summary>Counts the symbols into <paramref name="counts"/>; false if a counter wrapped around (bytes only).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool CountInto<TText, T>(TText text, Span<T> counts)
         where TText : ISaisText, allows ref struct
+        where T : unmanaged, IBinaryInteger<T>
     {
         counts.Clear();
         int n = text.Length;
+        ref T first = ref MemoryMarshal.GetReference(counts);
+        bool prefetch = counts.Length > Sais.LargeAlphabet;
+        int wrapped = 0;
         for (int i = 0; i < n; i++)
         {
-            counts[text[i]]++;
+            if (prefetch)
+            {
+                // A histogram of random increments over more memory than the cache holds.
+                CacheHints.Prefetch(ref Unsafe.Add(ref first, text[Math.Min(i + PrefetchDistance, n - 1)]));
+            }
+            ref T counter = ref Unsafe.Add(ref first, text[i]);
+            counter++;
+            wrapped |= T.IsZero(counter) ? 1 : 0;
         }
+        return wrapped == 0;
     }
 }

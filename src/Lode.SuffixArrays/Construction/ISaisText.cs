@@ -1,45 +1,39 @@
+global using ByteText = Lode.SuffixArrays.SaisText<byte>;
+global using IntText = Lode.SuffixArrays.SaisText<int>;
+
 namespace Lode.SuffixArrays;
 
 /// <summary>
-/// Read access to the string that SA-IS sorts: the input bytes at the top level, the reduced string of
-/// LMS-substring names (ints) at every deeper level. Implemented by ref structs over spans so that the
-/// generic SA-IS core is specialised by the JIT for each text kind, without boxing or virtual calls.
+/// Read access to the string that SA-IS sorts: the input bytes at the top level (<c>ByteText</c>, alphabet
+/// size 256), the reduced string of LMS-substring names at every deeper level (<c>IntText</c>). Implemented by
+/// <see cref="SaisText{T}"/>, a ref struct over a span, so that the generic SA-IS core is specialised by the JIT
+/// for each text kind, without boxing or virtual calls.
 /// </summary>
+/// <remarks>
+/// The indexer is unchecked (only a debug assertion guards it): SA-IS derives every index from the text itself,
+/// and bounds checks in its scans cost a large share of its time. Callers must stay within [0, <see cref="Length"/>).
+/// </remarks>
 internal interface ISaisText
 {
     /// <summary>The number of symbols.</summary>
     int Length { get; }
 
-    /// <summary>The symbol at <paramref name="index"/>, in [0, alphabet size).</summary>
+    /// <summary>The symbol at <paramref name="index"/> (unchecked; 0 ≤ index &lt; Length), in [0, alphabet size).</summary>
     int this[int index] { get; }
-}
 
-/// <summary>A byte string (alphabet size 256) as an <see cref="ISaisText"/>.</summary>
-internal readonly ref struct ByteText : ISaisText
-{
-    private readonly ReadOnlySpan<byte> _bytes;
+    /// <summary>Whether the <paramref name="length"/> symbols from <paramref name="a"/> and from <paramref name="b"/> are equal (both ranges inside the text; checked).</summary>
+    bool RangeEquals(int a, int b, int length);
 
-    /// <summary>Wraps <paramref name="bytes"/> without copying.</summary>
-    public ByteText(ReadOnlySpan<byte> bytes) => _bytes = bytes;
+    /// <summary>
+    /// Compares the 64 symbols from <paramref name="start"/> each with the one after it (so 65 symbols are read,
+    /// all inside the text; checked only by a debug assertion): bit k of <c>Less</c> is set when
+    /// text[start + k] &lt; text[start + k + 1], bit k of <c>Equal</c> when they are equal.
+    /// </summary>
+    (ulong Less, ulong Equal) CompareWithNext(int start);
 
-    /// <inheritdoc />
-    public int Length => _bytes.Length;
-
-    /// <inheritdoc />
-    public int this[int index] => _bytes[index];
-}
-
-/// <summary>A string of non-negative int symbols (a reduced string of names) as an <see cref="ISaisText"/>.</summary>
-internal readonly ref struct IntText : ISaisText
-{
-    private readonly ReadOnlySpan<int> _symbols;
-
-    /// <summary>Wraps <paramref name="symbols"/> without copying.</summary>
-    public IntText(ReadOnlySpan<int> symbols) => _symbols = symbols;
-
-    /// <inheritdoc />
-    public int Length => _symbols.Length;
-
-    /// <inheritdoc />
-    public int this[int index] => _symbols[index];
+    /// <summary>
+    /// Hints the processor to fetch the symbol at <paramref name="index"/> into the cache. Any index is allowed:
+    /// a prefetch never faults and never reads for the program.
+    /// </summary>
+    void Prefetch(int index);
 }

@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Lode.SuffixArrays;
 
@@ -6,24 +6,28 @@ namespace Lode.SuffixArrays;
 /// SA-IS suffix array construction: G. Nong, S. Zhang, W. H. Chan, "Two Efficient Algorithms for Linear Time
 /// Suffix Array Construction", IEEE Transactions on Computers 60(10), 2011 (DCC 2009). Linear time for any
 /// input, including highly repetitive text. The sentinel is implicit (a suffix that is a proper prefix of
-/// another sorts first); the reduced string lives inside the output array as in Yuta Mori's sais-lite.
+/// another sorts first); the reduced string lives inside the output array, and the S/L types are not stored but
+/// carried in the sign bits of the entries during induction, as in Yuta Mori's sais-lite.
 /// </summary>
 /// <remarks>
-/// Memory, for a string of n symbols, besides the caller's output (n ints): a type bitmap of ⌈n/64⌉ 64-bit
-/// words per recursion level, rented from the shared array pool (each reduced string has at most half the
-/// symbols of its parent, so all levels together take less than n/4 bytes); 2 KiB of stack per level for the
-/// buckets of alphabets up to 256 symbols. Buckets of a larger alphabet of K names (K &lt; the reduced length)
-/// go in scratch memory: the unused middle of the output array, the parent's scratch, or the parent's own
-/// allocated buckets, whichever is largest; only when K fits in none of them is an array of K ints allocated.
+/// Memory, for a string of n symbols, besides the caller's output (n ints): 2 KiB of stack per recursion level
+/// for the buckets of alphabets up to 256 symbols. Buckets of a larger alphabet of K names (K &lt; the reduced
+/// length) go in scratch memory: the unused middle of the output array, the parent's scratch, or the parent's
+/// own allocated buckets, whichever is largest; only when K fits in none of them is an array of K ints allocated.
+/// The symbol counts go in what is left of the scratch, as ints or else as bytes (see <see cref="Buckets"/>), or
+/// are recounted for every use.
 /// A level allocates only when its K exceeds every earlier allocation, and K &lt; n/2^level, so all of them
-/// together stay below n/2 ints (2n bytes); on real text there are typically none. Recursion depth is at most log2(n). Separate calls share
-/// nothing and may run concurrently.
+/// together stay below n/2 ints (2n bytes); on real text there are typically none. Recursion depth is at most
+/// log2(n). Separate calls share nothing and may run concurrently.
+/// <para>Speed comes from memory-level parallelism, as in Ilya Grebnov's libsais: each scan prefetches the symbol
+/// an entry 128 places ahead will need (and, for alphabets beyond the cache, its bucket pointer and slot); the
+/// hot loops use unchecked indexing and few data-dependent branches. Measured on 64 MiB of /usr/include, one
+/// thread on a shared 2-core AMD EPYC VM: 2.35 s, against 3.2 s for libdivsufsort and 5.5 s for the earlier
+/// bitmap-typed version; all of /usr/include (118 MB) 4.5 s against 5.9 s; 64 MiB of random bytes 4.2 s,
+/// 1.1 times libdivsufsort's 3.8 s.</para>
 /// </remarks>
 internal static partial class Sais
 {
-    /// <summary>Marks an empty slot of the suffix array during construction.</summary>
-    private const int Empty = -1;
-
     /// <summary>Alphabets up to this size keep their buckets on the stack.</summary>
     private const int StackAlphabet = 256;
 
@@ -46,49 +50,38 @@ internal static partial class Sais
         }
 
         Span<int> stack = alphabetSize <= StackAlphabet ? stackalloc int[2 * StackAlphabet] : default;
-        ulong[] typeWords = ArrayPool<ulong>.Shared.Rent(SuffixTypes.WordCount(n));
         int[]? allocated = null;
-        try
+        scoped Span<int> pointers;
+        scoped Span<int> countSpace;
+        if (!stack.IsEmpty)
         {
-            var types = SuffixTypes.Classify(text, typeWords);
-            scoped Span<int> counts;
-            scoped Span<int> pointers;
-            if (!stack.IsEmpty)
-            {
-                counts = stack[..alphabetSize];
-                pointers = stack.Slice(StackAlphabet, alphabetSize);
-            }
-            else if (spare.Length >= 2 * alphabetSize)
-            {
-                counts = spare[..alphabetSize];
-                pointers = spare.Slice(alphabetSize, alphabetSize);
-            }
-            else if (spare.Length >= alphabetSize)
-            {
-                counts = default;
-                pointers = spare[..alphabetSize];
-            }
-            else
-            {
-                allocated = GC.AllocateUninitializedArray<int>(alphabetSize);
-                counts = default;
-                pointers = allocated.AsSpan(0, alphabetSize);
-            }
-            var buckets = new Buckets(counts, pointers);
-            buckets.Count(text);
+            pointers = stack[..alphabetSize];
+            countSpace = stack[StackAlphabet..];
+        }
+        else if (spare.Length >= alphabetSize)
+        {
+            pointers = spare[..alphabetSize];
+            countSpace = spare[alphabetSize..];
+        }
+        else
+        {
+            allocated = GC.AllocateUninitializedArray<int>(alphabetSize);
+            pointers = allocated.AsSpan(0, alphabetSize);
+            countSpace = spare;
+        }
+        var buckets = new Buckets(pointers, countSpace);
+        buckets.Count(text);
 
-            int lmsCount = SortLmsSubstrings(text, sa, types, buckets);
-            int nameCount = NameLmsSubstrings(text, sa, lmsCount, types);
-            // The buckets are rebuilt after the recursion, so their memory is scratch for it too.
-            Span<int> childSpare = allocated is not null && allocated.Length > spare.Length ? allocated : spare;
-            SortLmsSuffixes(sa, lmsCount, nameCount, childSpare);
-            buckets.Count(text);
-            InduceFromSortedLms(text, sa, lmsCount, types, buckets);
-        }
-        finally
+        int lmsCount = SortLmsSubstrings(text, sa, buckets);
+        int nameCount = NameLmsSubstrings(text, sa, lmsCount);
+        // The buckets are rebuilt after the recursion, so their memory is scratch for it too.
+        Span<int> childSpare = allocated is not null && allocated.Length > spare.Length ? allocated : spare;
+        SortLmsSuffixes(sa, lmsCount, nameCount, childSpare);
+        if (stack.IsEmpty)
         {
-            ArrayPool<ulong>.Shared.Return(typeWords);
+            buckets.Count(text);
         }
+        InduceFromSortedLms(text, sa, lmsCount, buckets);
     }
 
     /// <summary>
@@ -96,61 +89,32 @@ internal static partial class Sais
     /// up sorted by their LMS substrings; then compacts them, in that order, into <c>sa[0..m)</c>.
     /// </summary>
     /// <returns>m, the number of LMS suffixes.</returns>
-    private static int SortLmsSubstrings<TText>(TText text, Span<int> sa, SuffixTypes types, Buckets buckets)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int SortLmsSubstrings<TText>(TText text, Span<int> sa, Buckets buckets)
         where TText : ISaisText, allows ref struct
     {
-        int n = text.Length;
-        sa.Fill(Empty);
-        Span<int> tails = buckets.Tails(text);
-        for (int i = 1; i < n; i++)
-        {
-            if (types.IsLms(i))
-            {
-                sa[--tails[text[i]]] = i;
-            }
-        }
-        Induce(text, sa, types, buckets);
+        sa.Clear();
+        var seeds = new LmsSeeds(sa, buckets.Tails(text));
+        SuffixTypes.ForEachLms(text, ref seeds);
+        Induce<TText, LmsStage>(text, sa, buckets);
 
+        // Only the LMS entries are negative now (see LmsStage); m never passes i, so this compacts in place.
         int m = 0;
-        for (int i = 0; i < n; i++)
+        for (int i = 0; i < sa.Length; i++)
         {
             int p = sa[i];
-            if (types.IsLms(p))
-            {
-                sa[m++] = p;
-            }
+            sa[m] = ~p;
+            m += (int)((uint)p >> 31);
         }
         return m;
     }
 
-    /// <summary>
-    /// Induced sorting: from the LMS suffixes at the bucket tails, sorts the L-type suffixes left to right
-    /// (starting with the last suffix, which follows the implicit sentinel), then the S-type suffixes right to
-    /// left.
-    /// </summary>
-    private static void Induce<TText>(TText text, Span<int> sa, SuffixTypes types, Buckets buckets)
-        where TText : ISaisText, allows ref struct
+    /// <summary>Puts each LMS position at the tail of its bucket (stage 1's seeds, in any order).</summary>
+    private ref struct LmsSeeds(Span<int> sa, Span<int> tails) : ILmsVisitor
     {
-        int n = text.Length;
-        Span<int> heads = buckets.Heads(text);
-        sa[heads[text[n - 1]]++] = n - 1;
-        for (int i = 0; i < n; i++)
-        {
-            int p = sa[i] - 1;
-            if (p >= 0 && !types.IsS(p))
-            {
-                sa[heads[text[p]]++] = p;
-            }
-        }
+        private readonly Span<int> _sa = sa;
+        private readonly Span<int> _tails = tails;
 
-        Span<int> tails = buckets.Tails(text);
-        for (int i = n - 1; i >= 0; i--)
-        {
-            int p = sa[i] - 1;
-            if (p >= 0 && types.IsS(p))
-            {
-                sa[--tails[text[p]]] = p;
-            }
-        }
+        public readonly void Visit(int position, int symbol) => _sa[--_tails[symbol]] = position;
     }
 }

@@ -1,54 +1,86 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
 namespace Lode.SuffixArrays;
 
 /// <summary>
-/// The S/L type of every suffix of a string, one bit per suffix (1 = S-type), as defined by SA-IS: suffix i
-/// is S-type when it is lexicographically smaller than suffix i+1, L-type when larger. The last suffix is
-/// L-type, because the implicit sentinel after it is smaller than every symbol.
+/// The S/L types of SA-IS, computed on the fly instead of stored: suffix i is S-type when it is
+/// lexicographically smaller than suffix i+1, L-type when larger; the last suffix is L-type, because the
+/// implicit sentinel after it is smaller than every symbol. A leftmost S-type (LMS) suffix is S-type with an
+/// L-type suffix just before it; position 0 is never LMS.
 /// </summary>
 /// <remarks>
-/// The bit words are rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/> by the caller, who returns
-/// them; the struct only borrows them. Not thread-safe to classify; read-only afterwards.
+/// During induced sorting the type of the suffix before an induced one follows from two neighbouring symbols
+/// (see <c>Sais.Induce</c>); only the scans that find the LMS positions need the right-to-left classification
+/// here. Stateless; thread-safe.
 /// </remarks>
-internal readonly struct SuffixTypes
+internal static class SuffixTypes
 {
-    private readonly ulong[] _words;
-
-    private SuffixTypes(ulong[] words) => _words = words;
-
-    /// <summary>The number of 64-bit words needed for <paramref name="length"/> suffixes.</summary>
-    public static int WordCount(int length) => (int)(((uint)length + 63u) >> 6);
-
     /// <summary>
-    /// Classifies every suffix of <paramref name="text"/> into <paramref name="words"/> (at least
-    /// <see cref="WordCount"/> words; extra words are ignored) in one right-to-left scan.
+    /// Calls <paramref name="visitor"/> for every LMS position of <paramref name="text"/> (at least 2 symbols),
+    /// from right to left, with the symbol there.
     /// </summary>
-    public static SuffixTypes Classify<TText>(TText text, ulong[] words)
+    /// <remarks>
+    /// Classifies 64 positions at a time without a branch: vector compares give, for each position, whether its
+    /// symbol is less than or equal to the next; an S-type suffix is one whose symbol is less, or equal and
+    /// followed by an S-type suffix. Read right to left (bits reversed) that is the carry chain of a binary
+    /// addition (less = generate, equal = propagate, the type of the suffix after the block = carry in), so one
+    /// 64-bit add types the whole block. The LMS positions are then visited from the mask's bits.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void ForEachLms<TText, TVisitor>(TText text, ref TVisitor visitor)
         where TText : ISaisText, allows ref struct
+        where TVisitor : ILmsVisitor, allows ref struct
     {
-        int n = text.Length;
-        Array.Clear(words, 0, WordCount(n));
-        bool nextIsS = false;
-        int next = n > 0 ? text[n - 1] : 0;
-        for (int i = n - 2; i >= 0; i--)
+        int high = text.Length - 2;
+        ulong nextIsS = 0;
+        for (; high >= 63; high -= 64)
+        {
+            // Bit k stands for position high − k: the positions high − 63 .. high.
+            var (less, equal) = text.CompareWithNext(high - 63);
+            ulong generate = ReverseBits(less);
+            ulong propagate = ReverseBits(equal);
+            ulong carries = (generate | propagate) + generate + nextIsS;
+            ulong isS = generate | (propagate & (carries ^ propagate));
+            // Bit k: LMS at high + 1 − k (S-type after an L-type; bit k − 1, or the carry in, is its own type).
+            ulong lms = ~isS & ((isS << 1) | nextIsS);
+            while (lms != 0)
+            {
+                int position = high + 1 - BitOperations.TrailingZeroCount(lms);
+                visitor.Visit(position, text[position]);
+                lms &= lms - 1;
+            }
+            nextIsS = isS >> 63;
+        }
+
+        int next = text[high + 1];
+        for (int i = high; i >= 0; i--)
         {
             int current = text[i];
-            bool isS = current < next || (current == next && nextIsS);
-            if (isS)
+            // S-type: smaller than the next symbol, or equal to it and followed by an S-type suffix.
+            ulong isS = current < next + (int)nextIsS ? 1UL : 0UL;
+            if ((nextIsS & ~isS) != 0)
             {
-                words[i >> 6] |= 1UL << i;
+                visitor.Visit(i + 1, next);
             }
             nextIsS = isS;
             next = current;
         }
-        return new SuffixTypes(words);
     }
 
-    /// <summary>Whether suffix <paramref name="i"/> is S-type.</summary>
-    public bool IsS(int i) => (_words[i >> 6] & (1UL << i)) != 0;
+    /// <summary>Reverses the order of the 64 bits of <paramref name="value"/>.</summary>
+    private static ulong ReverseBits(ulong value)
+    {
+        value = System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(value);
+        value = ((value >> 4) & 0x0F0F0F0F0F0F0F0FUL) | ((value & 0x0F0F0F0F0F0F0F0FUL) << 4);
+        value = ((value >> 2) & 0x3333333333333333UL) | ((value & 0x3333333333333333UL) << 2);
+        return ((value >> 1) & 0x5555555555555555UL) | ((value & 0x5555555555555555UL) << 1);
+    }
+}
 
-    /// <summary>
-    /// Whether suffix <paramref name="i"/> is a leftmost S-type (LMS) suffix: S-type with an L-type suffix just
-    /// before it. Position 0 is never LMS.
-    /// </summary>
-    public bool IsLms(int i) => i > 0 && IsS(i) && !IsS(i - 1);
+/// <summary>What <see cref="SuffixTypes.ForEachLms"/> does with each LMS position.</summary>
+internal interface ILmsVisitor
+{
+    /// <summary>Visits the LMS suffix at <paramref name="position"/>, whose first symbol is <paramref name="symbol"/>.</summary>
+    void Visit(int position, int symbol);
 }

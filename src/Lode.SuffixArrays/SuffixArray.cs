@@ -8,17 +8,19 @@ namespace Lode.SuffixArrays;
 /// <para>Algorithm: CaPS-SA (J. Khan et al., "Fast, Parallel, and Cache-Friendly Suffix Array Construction",
 /// WABI 2023), parallel on <see cref="SuffixArrayOptions.Threads"/> workers. In the exact order,
 /// <see cref="SuffixArrayAlgorithm.Auto"/> sorts on a 256-byte context and refines the few ties by prefix doubling,
-/// or uses SA-IS (G. Nong, S. Zhang, W. H. Chan, IEEE Transactions on Computers 60(10), 2011) on fewer than 8
+/// or uses SA-IS (G. Nong, S. Zhang, W. H. Chan, IEEE Transactions on Computers 60(10), 2011) on fewer than 16
 /// threads, for texts under 4 KiB and for texts with many long repeats. The result never depends on the algorithm or
 /// the thread count.</para>
 /// <para>Memory for n text bytes besides the text: CaPS-SA about 8.3n bytes (the 4n result, a 4n LCP array, and
 /// per-worker scratch of a partition; the merged partitions are written back into the same arrays block by block),
-/// also when the LCP array is returned; SA-IS under 4.25n bytes (plus 8n when the LCP array is wanted). When
+/// also when the LCP array is returned; SA-IS the 4n result and at most 2n more on unusual text (plus 8n when the
+/// LCP array is wanted). When
 /// <see cref="SuffixArrayOptions.MemoryBudgetBytes"/> is below CaPS-SA's need, the sorted runs spill to temporary
 /// files and memory stays near the result plus the budget.</para>
-/// <para>Speed (measured on a shared 2-core AMD EPYC VM, steady state): CaPS-SA costs about 160 ns per text byte
-/// per core on /usr/include text with a 256-byte context, against about 32 ns for libdivsufsort and 85 ns for
-/// SA-IS on one core; it pays off with many cores, as in its paper. Thread-safe: concurrent calls share nothing.</para>
+/// <para>Speed (measured on a shared 2-core AMD EPYC VM): CaPS-SA costs about 160 ns per text byte per core on
+/// /usr/include text with a 256-byte context, against about 48 ns for libdivsufsort and 35 ns for SA-IS on one
+/// core (docs/benchmarks.md); it pays off only with many cores, as in its paper. Thread-safe: concurrent calls
+/// share nothing.</para>
 /// </remarks>
 public static class SuffixArray
 {

@@ -4,7 +4,7 @@ namespace Lode.SuffixArrays;
 public enum SuffixArrayAlgorithm
 {
     /// <summary>
-    /// CaPS-SA with a bounded context. In exact mode (no bounded context), SA-IS on fewer than 8 threads (where it is
+    /// CaPS-SA with a bounded context. In exact mode (no bounded context), SA-IS on fewer than 16 threads (where it is
     /// measured faster than CaPS-SA) and on texts under 4 KiB; otherwise CaPS-SA sorts
     /// on the first 256 bytes only, which caps the cost of long repeats, and the few suffixes that tie on those bytes
     /// are then put in exact order by prefix doubling (Larsson–Sadakane). A linear probe first estimates how many

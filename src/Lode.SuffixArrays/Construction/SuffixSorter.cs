@@ -14,10 +14,10 @@ internal static unsafe class SuffixSorter
     /// With fewer threads than this, <see cref="SuffixArrayAlgorithm.Auto"/> sorts the exact order with SA-IS. Measured
     /// (docs/benchmarks.md, 2026-11-21, 2 cores, ~100 MiB inputs): in-memory CaPS-SA on 2 threads took 1.7–3.1× the time
     /// of single-threaded SA-IS on /usr/include text, random bytes, random DNA and repetitive text alike, and went only
-    /// 1.0–1.4× faster from 1 to 2 threads; so it cannot catch up below about 8 threads (an estimate: no machine with
-    /// more cores was measured).
+    /// 1.0–1.4× faster from 1 to 2 threads; SA-IS has since become about 2.3× faster still. So CaPS-SA cannot catch
+    /// up below about 16 threads (an estimate: no machine with more cores was measured).
     /// </summary>
-    public const int CapsSaFromThreads = 8;
+    public const int CapsSaFromThreads = 16;
 
     /// <summary>
     /// The context CaPS-SA sorts with in exact mode under <see cref="SuffixArrayAlgorithm.Auto"/>, before the tie
@@ -28,7 +28,7 @@ internal static unsafe class SuffixSorter
     /// <summary>
     /// Above this fraction of entries tied on <see cref="ExactModeContext"/> bytes, SA-IS is faster than refining
     /// the ties (measured: 64 MiB of /usr/include ties 35% of its suffixes, and refining them takes 28 s against
-    /// 5.4 s for SA-IS); checked before sorting with <see cref="RepeatProbe"/> and again after.
+    /// 5.4 s for the SA-IS of that day, 2.4 s now); checked before sorting with <see cref="RepeatProbe"/> and again after.
     /// </summary>
     public const double MostTiedFraction = 0.03;
 

@@ -21,7 +21,7 @@ internal sealed partial class RemoteObjectStore
     /// <summary>Whether <see cref="_listing"/> came from the listing file rather than from the store.</summary>
     private bool _listingFromFile;
 
-    /// <summary>Bumped by every write that changes a listing; a listing taken across a bump is not kept in the file.</summary>
+    /// <summary>Bumped by every write that changes a listing (under <see cref="_listingLock"/>); a listing taken across a bump is not kept in the file.</summary>
     private long _generation;
 
     /// <inheritdoc />
@@ -91,7 +91,11 @@ internal sealed partial class RemoteObjectStore
     /// </summary>
     private async Task<RemoteListing> TakeListingAsync()
     {
-        long generation = Interlocked.Read(ref _generation);
+        long generation;
+        lock (_listingLock)
+        {
+            generation = _generation;
+        }
         var taken = DateTimeOffset.UtcNow;
         var config = GetConfigOrEmptyAsync();
         var lists = RemoteListing.Prefixes.Select(async prefix =>
@@ -104,9 +108,13 @@ internal sealed partial class RemoteObjectStore
             return found;
         }).ToList();
         var listing = new RemoteListing(taken, await config, [.. (await Task.WhenAll(lists)).SelectMany(l => l)]);
-        if (listing.Config.Length > 0 && Interlocked.Read(ref _generation) == generation)
+        lock (_listingLock)
         {
-            _listingFile.Write(listing);
+            // Under the lock that writes take to bump the generation and delete the file: no write slips between.
+            if (listing.Config.Length > 0 && _generation == generation)
+            {
+                _listingFile.Write(listing);
+            }
         }
         return listing;
     }
@@ -132,7 +140,7 @@ internal sealed partial class RemoteObjectStore
         }
         lock (_listingLock)
         {
-            Interlocked.Increment(ref _generation);
+            _generation++;
             _listing = null;
             _oldestListing = DateTimeOffset.UtcNow;
             _listingFile.Delete();

@@ -107,7 +107,7 @@ internal sealed partial class RemoteObjectStore
             }
             return found;
         }).ToList();
-        var listing = new RemoteListing(taken, await config, [.. (await Task.WhenAll(lists)).SelectMany(l => l)]);
+        var listing = new RemoteListing(taken, await config, [.. (await Task.WhenAll(lists)).SelectMany(l => l).OrderBy(o => o.Key, StringComparer.Ordinal)]);
         lock (_listingLock)
         {
             // Under the lock that writes take to bump the generation and delete the file: no write slips between.

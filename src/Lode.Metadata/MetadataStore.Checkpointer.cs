@@ -55,11 +55,12 @@ public sealed partial class MetadataStore
             }
             try
             {
+                // Cleared first: a failure recorded during the checkpoint (deleting obsolete files) must stay visible.
+                _lastCheckpointError = null;
                 lock (_checkpointLock)
                 {
                     RunCheckpoint();
                 }
-                _lastCheckpointError = null;
             }
             catch (MetadataException e)
             {

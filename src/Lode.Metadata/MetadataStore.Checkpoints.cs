@@ -53,8 +53,15 @@ public sealed partial class MetadataStore
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // MANIFEST does not name this image yet, so removing it is safe (the next open would remove it too).
-            File.Delete(path);
+            // MANIFEST does not name this image yet, so removing it is safe; if that fails too, the next open removes it.
+            try
+            {
+                File.Delete(path);
+            }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+            {
+                e = new AggregateException(e, cleanup);
+            }
             throw new MetadataException($"Cannot write checkpoint {path}: {e.Message}. The previous checkpoint and the log stay current.", e);
         }
         try

@@ -55,13 +55,14 @@ public sealed record MetadataStoreOptions
         {
             throw new ArgumentOutOfRangeException(nameof(RingBytes), RingBytes, $"RingBytes must be from {MinRingBytes} to {MaxRingBytes}.");
         }
-        if (AsyncFlushInterval < TimeSpan.FromMilliseconds(1))
+        // Monitor.Wait, which the background threads wait with, takes at most int.MaxValue ms (about 24.8 days).
+        if (AsyncFlushInterval < TimeSpan.FromMilliseconds(1) || AsyncFlushInterval.TotalMilliseconds > int.MaxValue)
         {
-            throw new ArgumentOutOfRangeException(nameof(AsyncFlushInterval), AsyncFlushInterval, "AsyncFlushInterval must be at least 1 ms.");
+            throw new ArgumentOutOfRangeException(nameof(AsyncFlushInterval), AsyncFlushInterval, "AsyncFlushInterval must be from 1 ms to 24 days.");
         }
-        if (CheckpointInterval < TimeSpan.Zero && CheckpointInterval != Timeout.InfiniteTimeSpan)
+        if ((CheckpointInterval < TimeSpan.Zero || CheckpointInterval.TotalMilliseconds > int.MaxValue) && CheckpointInterval != Timeout.InfiniteTimeSpan)
         {
-            throw new ArgumentOutOfRangeException(nameof(CheckpointInterval), CheckpointInterval, "CheckpointInterval must not be negative.");
+            throw new ArgumentOutOfRangeException(nameof(CheckpointInterval), CheckpointInterval, "CheckpointInterval must be from 0 to 24 days, or infinite.");
         }
     }
 

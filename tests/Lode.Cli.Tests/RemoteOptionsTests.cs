@@ -29,7 +29,42 @@ public sealed class RemoteOptionsTests : IDisposable
     [InlineData("cache frobnicate")]
     public void Bad_remote_options_exit_with_2(string commandLine)
     {
-        Assert.Equal(ExitCodes.Error, Cli.Run(commandLine.Split(' '), NoVariables));
+        // Against a repository where the same command with good values succeeds (next test), so only the option fails it.
+        Assert.Equal(ExitCodes.Error, Cli.Run(WithRepository(commandLine), NoVariables));
+    }
+
+    [Theory]
+    [InlineData("--cache-size 1MiB cache stats")]
+    [InlineData("--cache-streams 4 cache stats")]
+    [InlineData("--listing-ttl 0 snapshots")]
+    [InlineData("--listing-ttl 300 snapshots")]
+    [InlineData("cat --offset 1 latest:a")]
+    [InlineData("cat --length 0 latest:a")]
+    [InlineData("search --max-count 1 x")]
+    public void Good_values_of_the_same_options_exit_0(string commandLine)
+    {
+        Assert.Equal(ExitCodes.Ok, Cli.Run(WithRepository(commandLine), NoVariables));
+    }
+
+    /// <summary>The command line, run against a repository in the temp directory (unless it names one) holding one
+    /// snapshot with file <c>a</c> = "x\n", with the cache in the temp directory too.</summary>
+    private string[] WithRepository(string commandLine)
+    {
+        string repo = Path.Combine(_dir, "repo");
+        string cache = Path.Combine(_dir, "cache");
+        if (!Directory.Exists(repo))
+        {
+            string tree = Directory.CreateDirectory(Path.Combine(_dir, "tree")).FullName;
+            File.WriteAllText(Path.Combine(tree, "a"), "x\n");
+            Assert.Equal(ExitCodes.Ok, Cli.Run(["snapshot", tree, "--repo", repo, "--cache-dir", cache], NoVariables));
+        }
+        var args = commandLine.Split(' ').ToList();
+        if (!args.Contains("--repo"))
+        {
+            args.AddRange(["--repo", repo]);
+        }
+        args.AddRange(["--cache-dir", cache]);
+        return [.. args];
     }
 
     [Fact]
@@ -68,7 +103,11 @@ public sealed class RemoteOptionsTests : IDisposable
     [Fact]
     public void A_bad_LODE_LISTING_TTL_is_an_error()
     {
-        Assert.Equal(ExitCodes.Error, Cli.Run(["snapshots", "--repo", Path.Combine(_dir, "repo")], Variables(("LODE_LISTING_TTL", "-5"))));
+        var globals = new GlobalOptions(Variables(("LODE_LISTING_TTL", "-5")));
+
+        var e = Assert.Throws<LodeException>(() => globals.Options(Parse(globals, "snapshots")));
+
+        Assert.Contains("LODE_LISTING_TTL", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,12 +13,7 @@ public sealed class IndexBuildTests : IDisposable
     public void A_format_1_index_rebuilt_answers_the_same_and_replaces_earlier_rebuilds()
     {
         string location = Path.Combine(_dir, "repo");
-        foreach (string file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Fixtures", "index-format-1"), "*", SearchOption.AllDirectories))
-        {
-            string target = Path.Combine(location, Path.GetRelativePath(Path.Combine(AppContext.BaseDirectory, "Fixtures", "index-format-1"), file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        IndexFormat1Tests.CopyDirectory(Path.Combine(AppContext.BaseDirectory, "Fixtures", "index-format-1"), location);
         using var repository = Repository.Open(location);
         var manifest = repository.ResolveSnapshot("v1");
         List<string> before;

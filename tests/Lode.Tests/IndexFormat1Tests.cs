@@ -44,7 +44,8 @@ public sealed class IndexFormat1Tests : IDisposable
         view.Check(readData: true);
     }
 
-    private static void CopyDirectory(string from, string to)
+    /// <summary>Copies every file under <paramref name="from"/> to the same relative path under <paramref name="to"/>.</summary>
+    internal static void CopyDirectory(string from, string to)
     {
         foreach (string file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
         {

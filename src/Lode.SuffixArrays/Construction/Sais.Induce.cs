@@ -94,7 +94,7 @@ internal static partial class Sais
                 int ahead = text[Math.Max(Unsafe.Add(ref entries, Math.Max(i - PrefetchDistance, 0)) - 1, 0)];
                 CacheHints.Prefetch(ref Unsafe.Add(ref pointers, ahead));
                 int near = text[Math.Max(Unsafe.Add(ref entries, Math.Max(i - PrefetchDistance / 2, 0)) - 1, 0)];
-                CacheHints.Prefetch(ref Unsafe.Add(ref entries, Unsafe.Add(ref pointers, near) - 1));
+                CacheHints.Prefetch(ref Unsafe.Add(ref entries, Math.Max(Unsafe.Add(ref pointers, near) - 1, 0)));
             }
             else
             {

@@ -65,6 +65,9 @@ internal readonly ref struct SaisText<T> : ISaisText
     }
 
     /// <inheritdoc />
+    /// <remarks>An index outside the text (callers pass complemented or -1 entries) hints the first symbol instead, so
+    /// the reference made never points outside the array.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Prefetch(int index) => CacheHints.Prefetch(ref Unsafe.Add(ref Unsafe.AsRef(in _first), index));
+    public void Prefetch(int index) =>
+        CacheHints.Prefetch(ref Unsafe.Add(ref Unsafe.AsRef(in _first), (uint)index < (uint)_length ? index : 0));
 }

@@ -43,7 +43,7 @@ internal static unsafe class SuffixSorter
             return ([], keepLcp ? [] : null);
         }
         var algorithm = options.Algorithm;
-        if (algorithm == SuffixArrayAlgorithm.Auto && options.BoundedContext is null && (n < SaisBelow || options.Threads < CapsSaFromThreads))
+        if (algorithm == SuffixArrayAlgorithm.Auto && options.BoundedContext is null && n < SaisBelow)
         {
             algorithm = SuffixArrayAlgorithm.Sais;
         }
@@ -60,7 +60,8 @@ internal static unsafe class SuffixSorter
             return SortExternally(new SuffixText(text, n, options.BoundedContext ?? long.MaxValue), sa, options, keepLcp);
         }
         bool refine = algorithm == SuffixArrayAlgorithm.Auto && options.BoundedContext is null;
-        if (refine && RepeatProbe.TiedFraction(span, ExactModeContext) > MostTiedFraction)
+        // After the budget check above, so that a budget too small for memory still goes to external memory.
+        if (refine && (options.Threads < CapsSaFromThreads || RepeatProbe.TiedFraction(span, ExactModeContext) > MostTiedFraction))
         {
             return Sais(span, sa, keepLcp);
         }

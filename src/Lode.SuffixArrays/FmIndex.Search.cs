@@ -1,0 +1,92 @@
+using Lode.SuffixArrays.FmIndexing;
+
+namespace Lode.SuffixArrays;
+
+public sealed partial class FmIndex
+{
+    /// <summary>
+    /// The BWT rows (= suffix array indices) of exactly the suffixes that start with
+    /// <paramref name="pattern"/>, by backward search: two ranks per pattern byte, stopping when empty.
+    /// </summary>
+    /// <returns>[0, n) for the empty pattern. An empty range's <c>Start</c> carries no meaning.</returns>
+    /// <exception cref="FmIndexFormatException">A section needed is damaged.</exception>
+    /// <exception cref="IOException">The source failed.</exception>
+    public SuffixRange Count(ReadOnlySpan<byte> pattern)
+    {
+        int start = 0;
+        int end = _header.TextLength;
+        for (int k = pattern.Length - 1; k >= 0 && start < end; k--)
+        {
+            byte symbol = pattern[k];
+            if (_header.Totals[symbol] == 0)
+            {
+                return new SuffixRange(0, 0);
+            }
+            // The first step starts above row 0, at the virtual terminator's row, which precedes no symbol.
+            start = k == pattern.Length - 1 ? _header.Starts[symbol] : _header.LastToFirstStarts[symbol] + Rank(symbol, start);
+            end = _header.LastToFirstStarts[symbol] + Rank(symbol, end);
+        }
+        return new SuffixRange(start, Math.Max(start, end));
+    }
+
+    /// <summary>
+    /// Writes the text position of every row in <paramref name="range"/> to <paramref name="positions"/>
+    /// (row Start first), each by fewer than <see cref="FmIndexOptions.SampleRate"/> LF steps.
+    /// </summary>
+    /// <param name="range">Rows within [0, <see cref="TextLength"/>], as from <see cref="Count"/>.</param>
+    /// <param name="positions">Exactly <c>range.Count</c> entries; the caller owns it.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The range is not within the rows.</exception>
+    /// <exception cref="ArgumentException"><paramref name="positions"/> has the wrong length.</exception>
+    /// <exception cref="FmIndexFormatException">A section needed is damaged.</exception>
+    /// <exception cref="IOException">The source failed.</exception>
+    public void Locate(SuffixRange range, Span<int> positions)
+    {
+        if (range.Start < 0 || range.Start > range.End || range.End > _header.TextLength)
+        {
+            throw new ArgumentOutOfRangeException(nameof(range), range, $"The range must lie within the {_header.TextLength} rows.");
+        }
+        if (positions.Length != range.Count)
+        {
+            throw new ArgumentException($"Needs {range.Count} positions, got {positions.Length}.", nameof(positions));
+        }
+        for (int i = 0; i < positions.Length; i++)
+        {
+            positions[i] = Position((int)range.Start + i);
+        }
+    }
+
+    private int Rank(byte symbol, int row)
+    {
+        if (row == 0 || row == _header.TextLength)
+        {
+            return row == 0 ? 0 : _header.BwtTotals[symbol];
+        }
+        return Superblock(row >> FmHeader.SuperblockShift).Rank(symbol, row & (FmHeader.SuperblockRows - 1));
+    }
+
+    /// <summary>SA[row]: LF steps back to a sampled row (or the primary row, whose suffix starts at 0).</summary>
+    private int Position(int row)
+    {
+        int rate = _header.SampleRate;
+        for (int steps = 0; steps < rate; steps++)
+        {
+            long position = -1;
+            if (Chunk(row >> FmHeader.SuperblockShift).TryGetSample(row & (FmHeader.SuperblockRows - 1), out int sample))
+            {
+                position = (long)sample * rate + steps;
+            }
+            else if (row == _header.Primary)
+            {
+                position = steps;
+            }
+            if (position >= 0)
+            {
+                return position < _header.TextLength ? (int)position
+                    : throw new FmIndexFormatException($"FM-index sample chunk {row >> FmHeader.SuperblockShift}: row {row} locates beyond the text.");
+            }
+            int rank = Superblock(row >> FmHeader.SuperblockShift).RankOfSymbolAt(row & (FmHeader.SuperblockRows - 1), out byte symbol);
+            row = _header.LastToFirstStarts[symbol] + rank;
+        }
+        throw new FmIndexFormatException($"FM-index: no sampled row within {rate} LF steps (samples or BWT damaged).");
+    }
+}

@@ -1,0 +1,156 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+using System.Numerics;
+
+namespace Lode.SuffixArrays.FmIndexing;
+
+/// <summary>
+/// A read-only compressed bitvector of at most 65,536 bits inside a section buffer, after the hybrid
+/// bitvector of Kärkkäinen, Kempa and Puglisi ("Hybrid compression of bitvectors for the FM-index", DCC
+/// 2014): the bits are cut into 512-bit blocks, each stored in whichever of four encodings is smallest.
+/// </summary>
+/// <remarks>
+/// Layout: a directory of <c>blocks + 1</c> entries of (u16 ones before the block, u16 payload offset),
+/// the last entry holding the totals, then the payloads. A block's encoding follows from its payload
+/// length L and its ones count k1 (with k = min(k1, blockLength − k1)): L = 0 — all zeros or all ones;
+/// L = 64 — the plain 512 bits (8 little-endian u64, zero padded); L = 2k — the k positions of the minority
+/// bit as increasing u16; any other even L &lt; 64 — the L/2 positions where a new run starts, increasing
+/// u16, bit 15 of the first one giving the value of the first run.
+/// </remarks>
+internal readonly struct HybridBitVector
+{
+    internal const int BlockShift = 9;
+    internal const int BlockBits = 1 << BlockShift;
+    internal const int PlainBytes = BlockBits / 8;
+    internal const int MaxLength = 1 << 16;
+    internal const ushort FirstRunFlag = 0x8000;
+
+    private readonly byte[] _data;
+    private readonly int _directory;
+    private readonly int _payload;
+
+    private HybridBitVector(byte[] data, int directory, int length)
+    {
+        _data = data;
+        _directory = directory;
+        Length = length;
+        _payload = directory + (BlockCount(length) + 1) * 4;
+    }
+
+    /// <summary>The number of bits.</summary>
+    internal int Length { get; }
+
+    /// <summary>The number of one bits.</summary>
+    internal int Ones => Rank(BlockCount(Length), out _);
+
+    internal static int BlockCount(int length) => (length + BlockBits - 1) >> BlockShift;
+
+    /// <summary>The number of ones among the first <paramref name="i"/> bits, 0 ≤ i ≤ Length.</summary>
+    internal int Rank1(int i)
+    {
+        Debug.Assert((uint)i <= (uint)Length);
+        int block = i >> BlockShift;
+        int offset = i & (BlockBits - 1);
+        int before = Rank(block, out _);
+        return offset == 0 ? before : before + RankInBlock(block, offset, out _);
+    }
+
+    /// <summary>Rank1(i) and the bit at <paramref name="i"/>, 0 ≤ i &lt; Length, in one block decode.</summary>
+    internal int Rank1(int i, out bool bit)
+    {
+        Debug.Assert((uint)i < (uint)Length);
+        int block = i >> BlockShift;
+        return Rank(block, out _) + RankInBlock(block, i & (BlockBits - 1), out bit);
+    }
+
+    /// <summary>
+    /// Checks the structure at <paramref name="offset"/> for a vector of <paramref name="length"/> bits
+    /// with <paramref name="ones"/> ones, entirely below <paramref name="limit"/>; returns it and its end.
+    /// </summary>
+    /// <returns>Null (and end undefined) when damaged.</returns>
+    internal static HybridBitVector? Parse(byte[] data, int offset, int length, int ones, int limit, out int end)
+    {
+        end = 0;
+        int blocks = BlockCount(length);
+        if (length is < 1 or > MaxLength || offset > limit - (blocks + 1) * 4)
+        {
+            return null;
+        }
+        var vector = new HybridBitVector(data, offset, length);
+        if (vector.Rank(0, out int firstOffset) != 0 || firstOffset != 0 || vector.Rank(blocks, out int payloadLength) != ones)
+        {
+            return null;
+        }
+        end = vector._payload + payloadLength;
+        if (end > limit)
+        {
+            return null;
+        }
+        for (int b = 0; b < blocks; b++)
+        {
+            if (!vector.BlockIsValid(b))
+            {
+                return null;
+            }
+        }
+        return vector;
+    }
+
+    private int Rank(int block, out int payloadOffset)
+    {
+        int at = _directory + block * 4;
+        payloadOffset = BinaryPrimitives.ReadUInt16LittleEndian(_data.AsSpan(at + 2));
+        return BinaryPrimitives.ReadUInt16LittleEndian(_data.AsSpan(at));
+    }
+
+    private int BlockLength(int block) => Math.Min(BlockBits, Length - (block << BlockShift));
+
+    private bool BlockIsValid(int block)
+    {
+        int ones = Rank(block + 1, out int nextOffset) - Rank(block, out int offset);
+        int length = BlockLength(block);
+        int payload = nextOffset - offset;
+        if (ones < 0 || ones > length || payload < 0 || (payload & 1) != 0 || payload > PlainBytes)
+        {
+            return false;
+        }
+        if (payload == 0)
+        {
+            return ones == 0 || ones == length;
+        }
+        var entries = _data.AsSpan(_payload + offset, payload);
+        if (payload == PlainBytes)
+        {
+            return HybridBlocks.PlainIsValid(entries, length, ones);
+        }
+        int minority = Math.Min(ones, length - ones);
+        return payload == 2 * minority
+            ? HybridBlocks.PositionsAreValid(entries, length, 0)
+            : HybridBlocks.RunsAreValid(entries, length, ones);
+    }
+
+    private int RankInBlock(int block, int offset, out bool bit)
+    {
+        int ones = Rank(block + 1, out int nextOffset) - Rank(block, out int start);
+        int payload = nextOffset - start;
+        int length = BlockLength(block);
+        if (payload == 0)
+        {
+            bit = ones != 0;
+            return bit ? offset : 0;
+        }
+        var entries = _data.AsSpan(_payload + start, payload);
+        if (payload == PlainBytes)
+        {
+            return HybridBlocks.PlainRank(entries, offset, out bit);
+        }
+        bool minorityIsOne = ones <= length - ones;
+        if (payload == 2 * (minorityIsOne ? ones : length - ones))
+        {
+            int below = HybridBlocks.PositionsBelow(entries, offset, out bool hit);
+            bit = hit == minorityIsOne;
+            return minorityIsOne ? below : offset - below;
+        }
+        return HybridBlocks.RunsRank(entries, offset, out bit);
+    }
+}

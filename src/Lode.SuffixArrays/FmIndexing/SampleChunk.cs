@@ -1,0 +1,95 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+
+namespace Lode.SuffixArrays.FmIndexing;
+
+/// <summary>
+/// The text-order suffix array samples of one superblock's rows: which rows are marked (SA[row] % s == 0)
+/// and their values SA[row] / s. Immutable.
+/// </summary>
+/// <remarks>
+/// Section layout: u32 M, the marked rows; per 256-row block a u16 count of the marked rows before it;
+/// M bytes, each marked row's offset in its block (increasing within a block); M values of w bits
+/// (the header's sample width), packed LSB first, in ⌈M·w/8⌉ bytes.
+/// </remarks>
+internal sealed class SampleChunk
+{
+    internal const int BlockShift = 8;
+    internal const int BlockRows = 1 << BlockShift;
+
+    private readonly byte[] _data;
+    private readonly int[] _before;
+    private readonly int _offsets;
+    private readonly int _values;
+    private readonly int _width;
+
+    private SampleChunk(byte[] data, int[] before, int offsets, int values, int width)
+    {
+        _data = data;
+        _before = before;
+        _offsets = offsets;
+        _values = values;
+        _width = width;
+    }
+
+    /// <summary>Whether local row <paramref name="row"/> is marked, and then its sample SA[row] / s.</summary>
+    internal bool TryGetSample(int row, out int value)
+    {
+        int block = row >> BlockShift;
+        int first = _before[block];
+        var offsets = _data.AsSpan(_offsets + first, _before[block + 1] - first);
+        int found = offsets.BinarySearch((byte)row);
+        value = found >= 0 ? Value(first + found) : 0;
+        return found >= 0;
+    }
+
+    private int Value(int index)
+    {
+        long bit = (long)index * _width;
+        ulong word = BinaryPrimitives.ReadUInt64LittleEndian(_data.AsSpan(_values + (int)(bit >> 3)));
+        return (int)((word >> (int)(bit & 7)) & ((1UL << _width) - 1));
+    }
+
+    /// <summary>Checks and loads the section of chunk <paramref name="index"/> (its CRC already checked).</summary>
+    /// <exception cref="FmIndexFormatException">The section contradicts itself or the header.</exception>
+    internal static SampleChunk Parse(byte[] section, FmHeader header, int index)
+    {
+        int rows = header.RowsOf(index);
+        int blocks = (rows + BlockRows - 1) >> BlockShift;
+        int width = header.SampleWidth;
+        Require(section.Length >= 4 + 2 * blocks, index, "shorter than its block counts");
+        long marked = BinaryPrimitives.ReadUInt32LittleEndian(section);
+        Require(marked <= rows && section.Length == 4 + 2 * blocks + marked + ((marked * width + 7) >> 3), index, $"{marked} marked rows do not fit its length");
+        var before = new int[blocks + 1];
+        for (int b = 0; b <= blocks; b++)
+        {
+            before[b] = b < blocks ? BinaryPrimitives.ReadUInt16LittleEndian(section.AsSpan(4 + 2 * b)) : (int)marked;
+            int blockRows = Math.Min(BlockRows, rows - ((b - 1) << BlockShift));
+            Require(b == 0 ? before[0] == 0 : before[b] >= before[b - 1] && before[b] - before[b - 1] <= blockRows, index, $"block {b}'s marked count is impossible");
+        }
+        var data = new byte[section.Length + 8];
+        section.CopyTo(data, 0);
+        var chunk = new SampleChunk(data, before, 4 + 2 * blocks, 4 + 2 * blocks + (int)marked, width);
+        int limit = (header.TextLength - 1) / header.SampleRate;
+        for (int b = 0; b < blocks; b++)
+        {
+            int blockRows = Math.Min(BlockRows, rows - (b << BlockShift));
+            for (int t = before[b]; t < before[b + 1]; t++)
+            {
+                int offset = data[chunk._offsets + t];
+                Require(offset < blockRows && (t == before[b] || offset > data[chunk._offsets + t - 1]), index, $"block {b}'s marked offsets are not increasing rows of the block");
+                Require(chunk.Value(t) <= limit, index, $"sample {t} points beyond the text");
+            }
+        }
+        Debug.Assert(chunk._values + ((marked * width + 7) >> 3) == section.Length);
+        return chunk;
+    }
+
+    private static void Require(bool condition, int index, string what)
+    {
+        if (!condition)
+        {
+            throw new FmIndexFormatException($"FM-index sample chunk {index}: {what}.");
+        }
+    }
+}

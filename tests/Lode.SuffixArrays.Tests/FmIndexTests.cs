@@ -102,6 +102,29 @@ public class FmIndexTests
         });
     }
 
+    [Fact]
+    public void Real_source_text_locates_every_row_and_counts_like_the_suffix_array()
+    {
+        if (!Directory.Exists("/usr/include"))
+        {
+            return;
+        }
+        var text = new List<byte>();
+        foreach (var path in Directory.EnumerateFiles("/usr/include", "*.h", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var bytes = File.ReadAllBytes(path);
+            if (!bytes.Contains((byte)0))
+            {
+                text.AddRange(bytes);
+            }
+            if (text.Count > 1 << 21)
+            {
+                break;
+            }
+        }
+        AssertAgainstSuffixArray(new Random(1), [.. text], 16);
+    }
+
     private static void AssertAgainstNaive(Random random, byte[] text, int sampleRate)
     {
         var (index, _) = FmIndexFixture.Open(text, sampleRate);

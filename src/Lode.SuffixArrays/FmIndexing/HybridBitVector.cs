@@ -13,9 +13,9 @@ namespace Lode.SuffixArrays.FmIndexing;
 /// Layout: a directory of <c>blocks + 1</c> entries of (u16 ones before the block, u16 payload offset),
 /// the last entry holding the totals, then the payloads. A block's encoding follows from its payload
 /// length L and its ones count k1 (with k = min(k1, blockLength − k1)): L = 0 — all zeros or all ones;
-/// L = 64 — the plain 512 bits (8 little-endian u64, zero padded); L = 2k — the k positions of the minority
-/// bit as increasing u16; any other even L &lt; 64 — the L/2 positions where a new run starts, increasing
-/// u16, bit 15 of the first one giving the value of the first run.
+/// L = 64 — the plain 512 bits (8 little-endian u64, zero padded); L = ⌈9k/8⌉ — the k positions of the
+/// minority bit, increasing, 9 bits each packed LSB first; any other L &lt; 64 — one bit giving the first
+/// run's value, then the r = ⌊(8L − 1)/9⌋ positions where a new run starts, increasing, 9 bits each.
 /// </remarks>
 internal readonly struct HybridBitVector
 {
@@ -23,7 +23,6 @@ internal readonly struct HybridBitVector
     internal const int BlockBits = 1 << BlockShift;
     internal const int PlainBytes = BlockBits / 8;
     internal const int MaxLength = 1 << 16;
-    internal const ushort FirstRunFlag = 0x8000;
 
     private readonly byte[] _data;
     private readonly int _directory;
@@ -110,7 +109,7 @@ internal readonly struct HybridBitVector
         int ones = Rank(block + 1, out int nextOffset) - Rank(block, out int offset);
         int length = BlockLength(block);
         int payload = nextOffset - offset;
-        if (ones < 0 || ones > length || payload < 0 || (payload & 1) != 0 || payload > PlainBytes)
+        if (ones < 0 || ones > length || payload < 0 || payload > PlainBytes)
         {
             return false;
         }
@@ -124,8 +123,8 @@ internal readonly struct HybridBitVector
             return HybridBlocks.PlainIsValid(entries, length, ones);
         }
         int minority = Math.Min(ones, length - ones);
-        return payload == 2 * minority
-            ? HybridBlocks.PositionsAreValid(entries, length, 0)
+        return payload == HybridBlocks.PackedLength(minority, 0)
+            ? HybridBlocks.PositionsAreValid(entries, minority, 0, length, 0)
             : HybridBlocks.RunsAreValid(entries, length, ones);
     }
 
@@ -145,9 +144,10 @@ internal readonly struct HybridBitVector
             return HybridBlocks.PlainRank(entries, offset, out bit);
         }
         bool minorityIsOne = ones <= length - ones;
-        if (payload == 2 * (minorityIsOne ? ones : length - ones))
+        int minority = minorityIsOne ? ones : length - ones;
+        if (payload == HybridBlocks.PackedLength(minority, 0))
         {
-            int below = HybridBlocks.PositionsBelow(entries, offset, out bool hit);
+            int below = HybridBlocks.PositionsBelow(entries, minority, offset, out bool hit);
             bit = hit == minorityIsOne;
             return minorityIsOne ? below : offset - below;
         }

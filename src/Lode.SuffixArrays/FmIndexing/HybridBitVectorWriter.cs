@@ -43,6 +43,7 @@ internal static class HybridBitVectorWriter
             int blockOnes = PopCount(block);
             int size = PayloadLength(block, blockLength, blockOnes);
             var target = output.GetSpan(size)[..size];
+            target.Clear();
             if (size == HybridBitVector.PlainBytes)
             {
                 for (int w = 0; w < WordsPerBlock; w++)
@@ -50,7 +51,7 @@ internal static class HybridBitVectorWriter
                     BinaryPrimitives.WriteUInt64LittleEndian(target[(w * 8)..], block[w]);
                 }
             }
-            else if (size > 0 && size == 2 * Math.Min(blockOnes, blockLength - blockOnes))
+            else if (size > 0 && size == HybridBlocks.PackedLength(Math.Min(blockOnes, blockLength - blockOnes), 0))
             {
                 WritePositions(block, blockLength, minorityIsOne: blockOnes <= blockLength - blockOnes, target);
             }
@@ -96,7 +97,7 @@ internal static class HybridBitVectorWriter
         {
             runs += BitOperations.PopCount(RunStarts(block, w, blockLength));
         }
-        int best = Math.Min(2 * minority, 2 * runs);
+        int best = Math.Min(HybridBlocks.PackedLength(minority, 0), HybridBlocks.PackedLength(runs, 1));
         return best < HybridBitVector.PlainBytes ? best : HybridBitVector.PlainBytes;
     }
 
@@ -110,10 +111,10 @@ internal static class HybridBitVectorWriter
             word = valid >= 64 ? word : word & ((1UL << valid) - 1);
             for (; word != 0; word &= word - 1)
             {
-                BinaryPrimitives.WriteUInt16LittleEndian(target[(t++ * 2)..], (ushort)(w * 64 + BitOperations.TrailingZeroCount(word)));
+                HybridBlocks.Pack(target, t++ * HybridBlocks.PositionBits, w * 64 + BitOperations.TrailingZeroCount(word));
             }
         }
-        Debug.Assert(t * 2 == target.Length);
+        Debug.Assert(HybridBlocks.PackedLength(t, 0) == target.Length);
     }
 
     private static void WriteRuns(ReadOnlySpan<ulong> block, int blockLength, Span<byte> target)
@@ -123,13 +124,10 @@ internal static class HybridBitVectorWriter
         {
             for (ulong starts = RunStarts(block, w, blockLength); starts != 0; starts &= starts - 1)
             {
-                BinaryPrimitives.WriteUInt16LittleEndian(target[(t++ * 2)..], (ushort)(w * 64 + BitOperations.TrailingZeroCount(starts)));
+                HybridBlocks.Pack(target, 1 + t++ * HybridBlocks.PositionBits, w * 64 + BitOperations.TrailingZeroCount(starts));
             }
         }
-        Debug.Assert(t * 2 == target.Length);
-        if ((block[0] & 1) != 0)
-        {
-            BinaryPrimitives.WriteUInt16LittleEndian(target, (ushort)(BinaryPrimitives.ReadUInt16LittleEndian(target) | HybridBitVector.FirstRunFlag));
-        }
+        Debug.Assert(HybridBlocks.PackedLength(t, 1) == target.Length);
+        target[0] |= (byte)(block[0] & 1);
     }
 }

@@ -6,7 +6,8 @@ namespace Lode.SuffixArrays.FmIndexing;
 /// <summary>Decoding and validation of the three payload encodings of one <see cref="HybridBitVector"/> block.</summary>
 internal static class HybridBlocks
 {
-    private const int PositionMask = 0x7FFF;
+    internal const int PositionBits = HybridBitVector.BlockShift;
+    private const int PositionMask = (1 << PositionBits) - 1;
 
     /// <summary>Ones before <paramref name="offset"/> in a plain block, and the bit at it.</summary>
     internal static int PlainRank(ReadOnlySpan<byte> words, int offset, out bool bit)
@@ -23,29 +24,52 @@ internal static class HybridBlocks
         return rank + BitOperations.PopCount(last & ((1UL << shift) - 1));
     }
 
-    /// <summary>How many of the increasing positions are below <paramref name="offset"/>; whether one equals it.</summary>
-    internal static int PositionsBelow(ReadOnlySpan<byte> entries, int offset, out bool hit)
+    /// <summary>Bytes of <paramref name="count"/> packed 9-bit positions after <paramref name="lead"/> flag bits.</summary>
+    internal static int PackedLength(int count, int lead) => (count * PositionBits + lead + 7) >> 3;
+
+    /// <summary>The 9-bit position starting at bit <paramref name="bit"/> (LSB first) of <paramref name="payload"/>.</summary>
+    internal static int Packed(ReadOnlySpan<byte> payload, int bit)
     {
-        int count = entries.Length / 2;
+        int at = bit >> 3;
+        int word = payload[at] | (at + 1 < payload.Length ? payload[at + 1] << 8 : 0);
+        return (word >> (bit & 7)) & PositionMask;
+    }
+
+    /// <summary>ORs a 9-bit <paramref name="value"/> into zeroed <paramref name="payload"/> at bit <paramref name="bit"/>.</summary>
+    internal static void Pack(Span<byte> payload, int bit, int value)
+    {
+        int at = bit >> 3;
+        int shifted = value << (bit & 7);
+        payload[at] |= (byte)shifted;
+        payload[at + 1] |= (byte)(shifted >> 8);
+    }
+
+    /// <summary>How many of the <paramref name="count"/> increasing positions are below <paramref name="offset"/>; whether one equals it.</summary>
+    internal static int PositionsBelow(ReadOnlySpan<byte> payload, int count, int offset, out bool hit)
+    {
         int below = 0;
-        while (below < count && BinaryPrimitives.ReadUInt16LittleEndian(entries[(below * 2)..]) < offset)
+        int position = 0;
+        while (below < count && (position = Packed(payload, below * PositionBits)) < offset)
         {
             below++;
         }
-        hit = below < count && BinaryPrimitives.ReadUInt16LittleEndian(entries[(below * 2)..]) == offset;
+        hit = below < count && position == offset;
         return below;
     }
 
+    /// <summary>The number of run starts in a run-encoded payload of <paramref name="length"/> bytes.</summary>
+    internal static int RunCount(int length) => (8 * length - 1) / PositionBits;
+
     /// <summary>Ones before <paramref name="offset"/> in a run-encoded block, and the bit at it.</summary>
-    internal static int RunsRank(ReadOnlySpan<byte> entries, int offset, out bool bit)
+    internal static int RunsRank(ReadOnlySpan<byte> payload, int offset, out bool bit)
     {
-        int count = entries.Length / 2;
-        bool value = (BinaryPrimitives.ReadUInt16LittleEndian(entries) & HybridBitVector.FirstRunFlag) != 0;
+        int count = RunCount(payload.Length);
+        bool value = (payload[0] & 1) != 0;
         int start = 0;
         int rank = 0;
         for (int t = 0; t < count; t++)
         {
-            int boundary = BinaryPrimitives.ReadUInt16LittleEndian(entries[(t * 2)..]) & PositionMask;
+            int boundary = Packed(payload, 1 + t * PositionBits);
             if (offset < boundary)
             {
                 break;
@@ -65,13 +89,16 @@ internal static class HybridBlocks
         return total == ones && inside == ones;
     }
 
-    /// <summary>Strictly increasing positions in [<paramref name="first"/>, <paramref name="length"/>), no flag bits.</summary>
-    internal static bool PositionsAreValid(ReadOnlySpan<byte> entries, int length, int first)
+    /// <summary>
+    /// <paramref name="count"/> strictly increasing positions from bit <paramref name="lead"/>, in
+    /// [<paramref name="first"/>, <paramref name="length"/>).
+    /// </summary>
+    internal static bool PositionsAreValid(ReadOnlySpan<byte> payload, int count, int lead, int length, int first)
     {
         int previous = first - 1;
-        for (int t = 0; t < entries.Length / 2; t++)
+        for (int t = 0; t < count; t++)
         {
-            int position = BinaryPrimitives.ReadUInt16LittleEndian(entries[(t * 2)..]);
+            int position = Packed(payload, lead + t * PositionBits);
             if (position <= previous || position >= length)
             {
                 return false;
@@ -81,16 +108,14 @@ internal static class HybridBlocks
         return true;
     }
 
-    internal static bool RunsAreValid(ReadOnlySpan<byte> entries, int length, int ones)
+    internal static bool RunsAreValid(ReadOnlySpan<byte> payload, int length, int ones)
     {
-        var copy = (Span<byte>)stackalloc byte[entries.Length];
-        entries.CopyTo(copy);
-        BinaryPrimitives.WriteUInt16LittleEndian(copy, (ushort)(BinaryPrimitives.ReadUInt16LittleEndian(copy) & ~HybridBitVector.FirstRunFlag));
-        if (!PositionsAreValid(copy, length, 1))
+        int count = RunCount(payload.Length);
+        if (count < 1 || PackedLength(count, 1) != payload.Length || !PositionsAreValid(payload, count, 1, length, 1))
         {
             return false;
         }
-        int total = RunsRank(entries, length - 1, out bool lastBit) + (lastBit ? 1 : 0);
+        int total = RunsRank(payload, length - 1, out bool lastBit) + (lastBit ? 1 : 0);
         return total == ones;
     }
 }

@@ -39,9 +39,6 @@ internal readonly struct HybridBitVector
     /// <summary>The number of bits.</summary>
     internal int Length { get; }
 
-    /// <summary>The number of one bits.</summary>
-    internal int Ones => Rank(BlockCount(Length), out _);
-
     internal static int BlockCount(int length) => (length + BlockBits - 1) >> BlockShift;
 
     /// <summary>The number of ones among the first <paramref name="i"/> bits, 0 ≤ i ≤ Length.</summary>

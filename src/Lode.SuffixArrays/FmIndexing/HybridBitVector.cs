@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
-using System.Numerics;
 
 namespace Lode.SuffixArrays.FmIndexing;
 
@@ -47,16 +46,14 @@ internal readonly struct HybridBitVector
         Debug.Assert((uint)i <= (uint)Length);
         int block = i >> BlockShift;
         int offset = i & (BlockBits - 1);
-        int before = Rank(block, out _);
-        return offset == 0 ? before : before + RankInBlock(block, offset, out _);
+        return offset == 0 ? Rank(block, out _) : RankThrough(block, offset, out _);
     }
 
     /// <summary>Rank1(i) and the bit at <paramref name="i"/>, 0 ≤ i &lt; Length, in one block decode.</summary>
     internal int Rank1(int i, out bool bit)
     {
         Debug.Assert((uint)i < (uint)Length);
-        int block = i >> BlockShift;
-        return Rank(block, out _) + RankInBlock(block, i & (BlockBits - 1), out bit);
+        return RankThrough(i >> BlockShift, i & (BlockBits - 1), out bit);
     }
 
     /// <summary>
@@ -125,29 +122,34 @@ internal readonly struct HybridBitVector
             : HybridBlocks.RunsAreValid(entries, length, ones);
     }
 
-    private int RankInBlock(int block, int offset, out bool bit)
+    /// <summary>Ones before bit <paramref name="offset"/> of block <paramref name="block"/> (not the last directory entry), and that bit.</summary>
+    private int RankThrough(int block, int offset, out bool bit)
     {
-        int ones = Rank(block + 1, out int nextOffset) - Rank(block, out int start);
-        int payload = nextOffset - start;
-        int length = BlockLength(block);
+        // Directory entries block and block + 1 in one read: (ones, offset) of the block and of the next.
+        ulong entries = BinaryPrimitives.ReadUInt64LittleEndian(_data.AsSpan(_directory + block * 4, 8));
+        int before = (ushort)entries;
+        int start = (ushort)(entries >> 16);
+        int ones = (ushort)(entries >> 32) - before;
+        int payload = (ushort)(entries >> 48) - start;
         if (payload == 0)
         {
             bit = ones != 0;
-            return bit ? offset : 0;
+            return before + (bit ? offset : 0);
         }
-        var entries = _data.AsSpan(_payload + start, payload);
+        var bytes = _data.AsSpan(_payload + start, payload);
         if (payload == PlainBytes)
         {
-            return HybridBlocks.PlainRank(entries, offset, out bit);
+            return before + HybridBlocks.PlainRank(bytes, offset, out bit);
         }
+        int length = BlockLength(block);
         bool minorityIsOne = ones <= length - ones;
         int minority = minorityIsOne ? ones : length - ones;
         if (payload == HybridBlocks.PackedLength(minority, 0))
         {
-            int below = HybridBlocks.PositionsBelow(entries, minority, offset, out bool hit);
+            int below = HybridBlocks.PositionsBelow(bytes, minority, offset, out bool hit);
             bit = hit == minorityIsOne;
-            return minorityIsOne ? below : offset - below;
+            return before + (minorityIsOne ? below : offset - below);
         }
-        return HybridBlocks.RunsRank(entries, offset, out bit);
+        return before + HybridBlocks.RunsRank(bytes, offset, out bit);
     }
 }

@@ -20,6 +20,7 @@ internal static class HybridBitVectorWriter
         int blocks = HybridBitVector.BlockCount(length);
         Debug.Assert(bits.Length >= blocks * WordsPerBlock);
         var directory = output.GetSpan((blocks + 1) * 4)[..((blocks + 1) * 4)];
+        var sizes = (Span<byte>)stackalloc byte[blocks];
         int ones = 0;
         int payload = 0;
         for (int b = 0; b < blocks; b++)
@@ -29,7 +30,8 @@ internal static class HybridBitVectorWriter
             var block = bits.Slice(b * WordsPerBlock, WordsPerBlock);
             int blockOnes = PopCount(block);
             ones += blockOnes;
-            payload += PayloadLength(block, BlockLength(length, b), blockOnes);
+            sizes[b] = (byte)PayloadLength(block, BlockLength(length, b), blockOnes);
+            payload += sizes[b];
         }
         Debug.Assert(ones < HybridBitVector.MaxLength && payload <= blocks * HybridBitVector.PlainBytes);
         BinaryPrimitives.WriteUInt16LittleEndian(directory[(blocks * 4)..], (ushort)ones);
@@ -41,7 +43,7 @@ internal static class HybridBitVectorWriter
             var block = bits.Slice(b * WordsPerBlock, WordsPerBlock);
             int blockLength = BlockLength(length, b);
             int blockOnes = PopCount(block);
-            int size = PayloadLength(block, blockLength, blockOnes);
+            int size = sizes[b];
             var target = output.GetSpan(size)[..size];
             target.Clear();
             if (size == HybridBitVector.PlainBytes)

@@ -11,16 +11,16 @@ internal sealed partial class BwtSuperblock
         int rows = header.RowsOf(index);
         var alphabet = header.Alphabet;
         int at = alphabet.Length * 4;
-        Require(data.Length >= at + 2, index, "shorter than its symbol counts");
+        FormatChecks.Require(data.Length >= at + 2, "BWT superblock", index, "shorter than its symbol counts");
         var before = new int[256];
         for (int i = 0; i < alphabet.Length; i++)
         {
             before[alphabet[i]] = BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(i * 4));
-            Require((uint)before[alphabet[i]] <= (uint)header.BwtTotals[alphabet[i]], index, "a count before the superblock exceeds the symbol's total");
+            FormatChecks.Require((uint)before[alphabet[i]] <= (uint)header.BwtTotals[alphabet[i]], "BWT superblock", index, "a count before the superblock exceeds the symbol's total");
         }
         int m = BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan(at));
         at += 2;
-        Require(m >= 1 && m <= Math.Min(256, rows) && data.Length >= at + (m == 1 ? 1 : 4 * m), index, $"local alphabet size {m} is impossible");
+        FormatChecks.Require(m >= 1 && m <= Math.Min(256, rows) && data.Length >= at + (m == 1 ? 1 : 4 * m), "BWT superblock", index, $"local alphabet size {m} is impossible");
         var symbols = data.AsSpan(at, m).ToArray();
         at += m;
         var frequencies = new int[m];
@@ -34,34 +34,26 @@ internal sealed partial class BwtSuperblock
             {
                 frequencies[i] = BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan(at));
             }
-            Require(frequencies.All(f => f > 0) && frequencies.Sum() == rows, index, "local frequencies do not sum to its rows");
+            FormatChecks.Require(frequencies.All(f => f > 0) && frequencies.Sum() == rows, "BWT superblock", index, "local frequencies do not sum to its rows");
             shape = HuffmanShape.Create(symbols, lengths, frequencies);
-            Require(shape is not null, index, "code lengths are not a complete prefix code over increasing symbols");
+            FormatChecks.Require(shape is not null, "BWT superblock", index, "code lengths are not a complete prefix code over increasing symbols");
         }
         var nodes = new HybridBitVector[m - 1];
         for (int j = 0; j < nodes.Length; j++)
         {
             var node = HybridBitVector.Parse(data, at, shape!.NodeLengths[j], shape.NodeOnes[j], data.Length, out at);
-            Require(node is not null, index, $"wavelet tree node {j}'s bitvector is damaged");
+            FormatChecks.Require(node is not null, "BWT superblock", index, $"wavelet tree node {j}'s bitvector is damaged");
             nodes[j] = node!.Value;
         }
-        Require(at == data.Length, index, "has bytes after its last bitvector");
+        FormatChecks.Require(at == data.Length, "BWT superblock", index, "has bytes after its last bitvector");
         int fillerRow = header.Primary >> FmHeader.SuperblockShift == index ? header.Primary & (FmHeader.SuperblockRows - 1) : -1;
         for (int i = 0; i < m; i++)
         {
             byte symbol = symbols[i];
             int own = frequencies[i] - (fillerRow >= 0 && symbol == header.Filler ? 1 : 0);
-            Require(header.Totals[symbol] > 0 && (long)before[symbol] + own <= header.BwtTotals[symbol], index, $"symbol {symbol} occurs more often than the header says");
+            FormatChecks.Require(header.Totals[symbol] > 0 && (long)before[symbol] + own <= header.BwtTotals[symbol], "BWT superblock", index, $"symbol {symbol} occurs more often than the header says");
         }
-        Require(fillerRow < 0 || Array.IndexOf(symbols, header.Filler) >= 0, index, "lacks the filler symbol at the primary row");
+        FormatChecks.Require(fillerRow < 0 || Array.IndexOf(symbols, header.Filler) >= 0, "BWT superblock", index, "lacks the filler symbol at the primary row");
         return new BwtSuperblock(before, shape, symbols[0], nodes, fillerRow, header.Filler);
-    }
-
-    private static void Require(bool condition, int index, string what)
-    {
-        if (!condition)
-        {
-            throw new FmIndexFormatException($"FM-index BWT superblock {index}: {what}.");
-        }
     }
 }

@@ -57,15 +57,15 @@ internal sealed class SampleChunk
         int rows = header.RowsOf(index);
         int blocks = (rows + BlockRows - 1) >> BlockShift;
         int width = header.SampleWidth;
-        Require(section.Length >= 4 + 2 * blocks, index, "shorter than its block counts");
+        FormatChecks.Require(section.Length >= 4 + 2 * blocks, "sample chunk", index, "shorter than its block counts");
         long marked = BinaryPrimitives.ReadUInt32LittleEndian(section);
-        Require(marked <= rows && section.Length == 4 + 2 * blocks + marked + ((marked * width + 7) >> 3), index, $"{marked} marked rows do not fit its length");
+        FormatChecks.Require(marked <= rows && section.Length == 4 + 2 * blocks + marked + ((marked * width + 7) >> 3), "sample chunk", index, $"{marked} marked rows do not fit its length");
         var before = new int[blocks + 1];
         for (int b = 0; b <= blocks; b++)
         {
             before[b] = b < blocks ? BinaryPrimitives.ReadUInt16LittleEndian(section.AsSpan(4 + 2 * b)) : (int)marked;
             int blockRows = Math.Min(BlockRows, rows - ((b - 1) << BlockShift));
-            Require(b == 0 ? before[0] == 0 : before[b] >= before[b - 1] && before[b] - before[b - 1] <= blockRows, index, $"block {b}'s marked count is impossible");
+            FormatChecks.Require(b == 0 ? before[0] == 0 : before[b] >= before[b - 1] && before[b] - before[b - 1] <= blockRows, "sample chunk", index, "a block's marked count is impossible");
         }
         var data = new byte[section.Length + 8];
         section.CopyTo(data, 0);
@@ -77,19 +77,11 @@ internal sealed class SampleChunk
             for (int t = before[b]; t < before[b + 1]; t++)
             {
                 int offset = data[chunk._offsets + t];
-                Require(offset < blockRows && (t == before[b] || offset > data[chunk._offsets + t - 1]), index, $"block {b}'s marked offsets are not increasing rows of the block");
-                Require(chunk.Value(t) <= limit, index, $"sample {t} points beyond the text");
+                FormatChecks.Require(offset < blockRows && (t == before[b] || offset > data[chunk._offsets + t - 1]), "sample chunk", index, "a block's marked offsets are not increasing rows of the block");
+                FormatChecks.Require(chunk.Value(t) <= limit, "sample chunk", index, "a sample points beyond the text");
             }
         }
         Debug.Assert(chunk._values + ((marked * width + 7) >> 3) == section.Length);
         return chunk;
-    }
-
-    private static void Require(bool condition, int index, string what)
-    {
-        if (!condition)
-        {
-            throw new FmIndexFormatException($"FM-index sample chunk {index}: {what}.");
-        }
     }
 }

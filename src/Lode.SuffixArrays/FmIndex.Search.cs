@@ -22,9 +22,15 @@ public sealed partial class FmIndex
             {
                 return new SuffixRange(0, 0);
             }
-            // The first step starts above row 0, at the virtual terminator's row, which precedes no symbol.
-            start = k == pattern.Length - 1 ? _header.Starts[symbol] : _header.LastToFirstStarts[symbol] + Rank(symbol, start);
-            end = _header.LastToFirstStarts[symbol] + Rank(symbol, end);
+            if (k == pattern.Length - 1)
+            {
+                // All rows, and the virtual terminator's row above them: every suffix starting with the symbol.
+                start = _header.Starts[symbol];
+                end = _header.Starts[symbol + 1];
+                continue;
+            }
+            start = _header.LastToFirstStarts[symbol] + Ranks(symbol, start, end, out int endRank);
+            end = _header.LastToFirstStarts[symbol] + endRank;
         }
         return new SuffixRange(start, Math.Max(start, end));
     }
@@ -55,13 +61,18 @@ public sealed partial class FmIndex
         }
     }
 
-    private int Rank(byte symbol, int row)
+    /// <summary>Occurrences of the symbol in the BWT rows before <paramref name="start"/> and before <paramref name="end"/> (start &lt; end ≤ n).</summary>
+    private int Ranks(byte symbol, int start, int end, out int endRank)
     {
-        if (row == 0 || row == _header.TextLength)
+        int superblock = start >> FmHeader.SuperblockShift;
+        int first = superblock << FmHeader.SuperblockShift;
+        if (end - first <= FmHeader.SuperblockRows)
         {
-            return row == 0 ? 0 : _header.BwtTotals[symbol];
+            return Superblock(superblock).Rank(symbol, start - first, end - first, out endRank);
         }
-        return Superblock(row >> FmHeader.SuperblockShift).Rank(symbol, row & (FmHeader.SuperblockRows - 1));
+        endRank = end == _header.TextLength ? _header.BwtTotals[symbol]
+            : Superblock(end >> FmHeader.SuperblockShift).Rank(symbol, end & (FmHeader.SuperblockRows - 1), end & (FmHeader.SuperblockRows - 1), out _);
+        return Superblock(superblock).Rank(symbol, start - first, start - first, out _);
     }
 
     /// <summary>SA[row]: LF steps back to a sampled row (or the primary row, whose suffix starts at 0).</summary>

@@ -32,10 +32,18 @@ internal sealed partial class BwtSuperblock
         _filler = filler;
     }
 
-    /// <summary>Occurrences of <paramref name="symbol"/> in the rows before local row <paramref name="row"/> (0 ≤ row ≤ rows).</summary>
-    internal int Rank(byte symbol, int row)
+    /// <summary>
+    /// Occurrences of <paramref name="symbol"/> in the rows before local rows <paramref name="start"/> and
+    /// <paramref name="end"/> (0 ≤ start ≤ end ≤ rows), in one tree descent.
+    /// </summary>
+    internal int Rank(byte symbol, int start, int end, out int endRank)
     {
-        return Global(symbol, LocalRank(symbol, row), row);
+        Debug.Assert(start <= end);
+        int localStart = start;
+        int localEnd = end;
+        LocalRanks(symbol, ref localStart, ref localEnd);
+        endRank = Global(symbol, localEnd, end);
+        return Global(symbol, localStart, start);
     }
 
     /// <summary>The symbol at local row <paramref name="row"/> and its occurrences before it: one tree descent.</summary>
@@ -68,26 +76,29 @@ internal sealed partial class BwtSuperblock
     private int Global(byte symbol, int localRank, int row) =>
         _before[symbol] + localRank - (symbol == _filler && _fillerRow >= 0 && row > _fillerRow ? 1 : 0);
 
-    private int LocalRank(byte symbol, int row)
+    private void LocalRanks(byte symbol, ref int start, ref int end)
     {
-        if (_shape is null)
-        {
-            return symbol == _only ? row : 0;
-        }
-        int local = _shape.LocalIndex(symbol);
+        int local = _shape is null ? (symbol == _only ? 0 : -1) : _shape.LocalIndex(symbol);
         if (local < 0)
         {
-            return 0;
+            start = end = 0;
+            return;
+        }
+        if (_shape is null)
+        {
+            return;
         }
         uint code = _shape.Code(local);
         int node = 0;
         for (int depth = _shape.CodeLength(local) - 1; depth >= 0; depth--)
         {
-            int ones = _nodes[node].Rank1(row);
+            var vector = _nodes[node];
+            int startOnes = vector.Rank1(start);
+            int endOnes = end == start ? startOnes : vector.Rank1(end);
             bool bit = ((code >> depth) & 1) != 0;
-            row = bit ? ones : row - ones;
+            start = bit ? startOnes : start - startOnes;
+            end = bit ? endOnes : end - endOnes;
             node = _shape.Children[2 * node + (bit ? 1 : 0)];
         }
-        return row;
     }
 }

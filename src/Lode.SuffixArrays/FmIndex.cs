@@ -27,8 +27,10 @@ namespace Lode.SuffixArrays;
 /// <item>BWT superblock: σ × u32 counts of each text symbol before it; u16 m; m symbols; when m ≥ 2, m code
 /// lengths (canonical Huffman, complete), m × u16 frequencies, then one hybrid bitvector per internal
 /// node: (blocks + 1) × (u16 ones before, u16 payload offset), then 512-bit block payloads — none (all
-/// equal), 64 bytes (plain), u16 positions of the minority bit, or u16 run starts (bit 15 of the first:
-/// the first run's bit). The primary row holds the filler symbol, which ranks exclude.</item>
+/// equal), 64 bytes (plain), ⌈9k/8⌉ bytes (the k minority-bit positions, 9 bits each), or one bit for the
+/// first run's value and 9-bit run starts; the encoding follows from the payload length and the block's
+/// ones. The primary row holds the filler symbol, which ranks exclude; LF adds 1 to the start of the
+/// text's last byte (its one-byte suffix has no BWT row before it).</item>
 /// <item>Sample chunk (the same 65,536 rows): u32 M marked rows; per 256-row block a u16 count before
 /// it; M in-block offset bytes; M values ⌊SA/s⌋ of w bits packed LSB first.</item>
 /// </list>

@@ -1,3 +1,5 @@
+using System.Runtime.ExceptionServices;
+
 namespace Lode;
 
 /// <summary>
@@ -19,5 +21,13 @@ public class LodeException : Exception
     /// <summary>Creates the exception with a default message.</summary>
     public LodeException() : base("Lode failed.")
     {
+    }
+
+    /// <summary>Rethrows the first failure of parallel work (a <see cref="LodeException"/> if there is one) as itself,
+    /// so callers see the same typed error as from sequential work.</summary>
+    internal static void ThrowFirst(AggregateException failure)
+    {
+        var inner = failure.Flatten().InnerExceptions;
+        ExceptionDispatchInfo.Throw(inner.FirstOrDefault(e => e is LodeException) ?? inner[0]);
     }
 }

@@ -5,7 +5,7 @@ public class FileTableTests
     private static FileTable Sample() => new([
         new FileEntry { Path = "", Kind = FileKind.Directory, Mode = (UnixFileMode)0x1ED, ModifiedTimeNs = 1 },
         new FileEntry { Path = "a", Kind = FileKind.Directory, Mode = (UnixFileMode)0x1ED, ModifiedTimeNs = 2 },
-        new FileEntry { Path = "a/x y.txt", Kind = FileKind.File, Mode = (UnixFileMode)0x1A4, ModifiedTimeNs = 1_600_000_000_123_456_789, Size = 10, DataOffset = 0, Sha256 = new byte[32], TextBlob = 0 },
+        new FileEntry { Path = "a/x y.txt", Kind = FileKind.File, Mode = (UnixFileMode)0x1A4, ModifiedTimeNs = 1_600_000_000_123_456_789, Size = 10, DataOffset = 0, Sha256 = new byte[32] },
         new FileEntry { Path = "a/z", Kind = FileKind.Symlink, Mode = (UnixFileMode)0x1FF, ModifiedTimeNs = 3, LinkTarget = "../b.h" },
         new FileEntry { Path = "a.h", Kind = FileKind.File, Mode = (UnixFileMode)0x180, ModifiedTimeNs = 4, Size = 3, DataOffset = 10, Sha256 = Enumerable.Range(0, 32).Select(i => (byte)i).ToArray() },
         new FileEntry { Path = "é", Kind = FileKind.Directory, Mode = (UnixFileMode)0x1C0, ModifiedTimeNs = 5 },
@@ -21,8 +21,8 @@ public class FileTableTests
         {
             var a = table.Entries[i];
             var b = copy.Entries[i];
-            Assert.Equal((a.Path, a.Kind, a.Mode, a.ModifiedTimeNs, a.Size, a.DataOffset, a.LinkTarget, a.TextBlob),
-                (b.Path, b.Kind, b.Mode, b.ModifiedTimeNs, b.Size, b.DataOffset, b.LinkTarget, b.TextBlob));
+            Assert.Equal((a.Path, a.Kind, a.Mode, a.ModifiedTimeNs, a.Size, a.DataOffset, a.LinkTarget),
+                (b.Path, b.Kind, b.Mode, b.ModifiedTimeNs, b.Size, b.DataOffset, b.LinkTarget));
             Assert.Equal(a.Sha256.ToArray(), b.Sha256.ToArray());
         }
     }

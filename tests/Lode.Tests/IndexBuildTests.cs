@@ -10,7 +10,7 @@ public sealed class IndexBuildTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
-    public void A_format_1_index_rebuilt_answers_the_same_and_replaces_earlier_rebuilds()
+    public void A_format_1_index_rebuilt_answers_the_same_and_replaces_earlier_indexes()
     {
         string location = Path.Combine(_dir, "repo");
         IndexFormat1Tests.CopyDirectory(Path.Combine(AppContext.BaseDirectory, "Fixtures", "index-format-1"), location);
@@ -26,7 +26,7 @@ public sealed class IndexBuildTests : IDisposable
 
         using (var view = repository.OpenSnapshot(manifest))
         {
-            Assert.Equal(IndexFormat.Major, view.QueryIndex.Major);
+            Assert.NotNull(view.QueryIndex);
             Assert.Equal(before, SearchAll(view, "needle"));
             view.Check(readData: true);
         }
@@ -61,7 +61,7 @@ public sealed class IndexBuildTests : IDisposable
 
         Assert.True(built.TextBytes >= 600_000);
         using var rebuilt = repository.OpenSnapshot(manifest);
-        Assert.NotSame(rebuilt.Index, rebuilt.QueryIndex);
+        Assert.EndsWith(built.Key, rebuilt.QueryIndex!.Where.Split(' ')[0], StringComparison.Ordinal);
         for (int i = 0; i < patterns.Length; i++)
         {
             Assert.Equal(expected[i], SearchAll(rebuilt, patterns[i]));
@@ -70,7 +70,7 @@ public sealed class IndexBuildTests : IDisposable
     }
 
     [Fact]
-    public void A_damaged_rebuilt_index_is_reported_never_used()
+    public void A_damaged_stored_index_is_reported_never_used()
     {
         string tree = Path.Combine(_dir, "tree");
         Directory.CreateDirectory(tree);

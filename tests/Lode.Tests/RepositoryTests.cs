@@ -101,8 +101,9 @@ public sealed class RepositoryTests : IDisposable
             view.CopyFile(entry, 0, long.MaxValue, copy);
             Assert.Equal(File.ReadAllBytes(Path.Combine(root, entry.Path)), copy.ToArray());
         }
-        Assert.Equal(view.GetEntry("same1.txt").TextBlob, view.GetEntry("/same2.txt").TextBlob);
-        Assert.Equal(-1, view.GetEntry("binary.bin").TextBlob);
+        Assert.Equal(view.QueryBlobOf(view.GetEntry("same1.txt")), view.QueryBlobOf(view.GetEntry("/same2.txt")));
+        Assert.True(view.QueryBlobOf(view.GetEntry("same1.txt")) >= 0);
+        Assert.Equal(-1, view.QueryBlobOf(view.GetEntry("binary.bin")));
         view.Check(readData: true);
     }
 
@@ -115,11 +116,11 @@ public sealed class RepositoryTests : IDisposable
         string repoPath = Path.Combine(_dir, "repo");
         using var repository = Repository.Init(repoPath);
         var manifest = repository.CreateSnapshot(root).Manifest;
-        // Flip a byte inside the index stream's first block: lz4 keeps the index header's magic as a literal.
-        string container = Path.Combine(repoPath, "data", manifest.Id);
+        // Flip a byte inside the shard's FM-index: the index container stores it uncompressed.
+        string container = Assert.Single(Directory.GetFiles(Path.Combine(repoPath, "indexes", manifest.Id)));
         byte[] bytes = File.ReadAllBytes(container);
-        int magic = bytes.AsSpan().IndexOf("LODEIDX"u8);
-        Assert.True(magic > 0, "the index stream's first block was not found in the container");
+        int magic = bytes.AsSpan().IndexOf("LODEFMI"u8);
+        Assert.True(magic > 0, "the shard's FM-index was not found in the index container");
         bytes[magic + 100] ^= 0x20;
         File.WriteAllBytes(container, bytes);
         using var view = repository.OpenSnapshot(manifest);

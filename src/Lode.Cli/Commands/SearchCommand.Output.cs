@@ -52,6 +52,45 @@ internal static partial class SearchCommand
         });
     }
 
+    /// <summary>
+    /// Searches every snapshot of <paramref name="repository"/> and writes each distinct line once: as
+    /// <c>IDS:PATH:LINE:CONTENT</c> (IDS the short ids of the snapshots holding it, comma-separated, oldest first), or as
+    /// JSON Lines <c>{snapshots, path, line, text}</c> with full ids. Does not dispose <paramref name="stdout"/>.
+    /// </summary>
+    /// <returns>The number of distinct lines written.</returns>
+    internal static long PrintAll(Repository repository, byte[] pattern, long maxLinesPerFile, bool json, Stream stdout)
+    {
+        using var writer = json ? new Utf8JsonWriter(stdout) : null;
+        return repository.SearchAll(pattern, maxLinesPerFile, (snapshots, path, line, content) =>
+        {
+            if (writer is not null)
+            {
+                string lineText = Encoding.UTF8.GetString(content);
+                WriteJsonLine(writer, stdout, w =>
+                {
+                    w.WriteStartArray("snapshots");
+                    foreach (var snapshot in snapshots)
+                    {
+                        w.WriteStringValue(snapshot.Id);
+                    }
+                    w.WriteEndArray();
+                    w.WriteString("path", path);
+                    w.WriteNumber("line", line);
+                    w.WriteString("text", lineText);
+                });
+                return;
+            }
+            stdout.Write(Encoding.UTF8.GetBytes(string.Join(',', snapshots.Select(s => s.ShortId))));
+            stdout.WriteByte((byte)':');
+            stdout.Write(Encoding.UTF8.GetBytes(path));
+            stdout.WriteByte((byte)':');
+            WriteNumber(stdout, line);
+            stdout.WriteByte((byte)':');
+            stdout.Write(content);
+            stdout.WriteByte((byte)'\n');
+        });
+    }
+
     /// <summary>One record per matching file: its path and, when <paramref name="counts"/>, its number of matching lines.</summary>
     private static long PrintFiles(SnapshotView view, byte[] pattern, long limit, bool counts, Utf8JsonWriter? writer, Stream stdout)
     {

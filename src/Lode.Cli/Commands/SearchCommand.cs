@@ -29,7 +29,11 @@ internal static partial class SearchCommand
         };
         var count = new Option<bool>("--count", "-c") { Description = "Print PATH:COUNT per matching file: the number of matching lines (at most --max-count)." };
         var files = new Option<bool>("--files-with-matches", "-l") { Description = "Print the path of each matching file once." };
-        var json = new Option<bool>("--json") { Description = "Print JSON Lines: one {path, line, text} object per match; with --count {path, count}, with -l {path}." };
+        var json = new Option<bool>("--json") { Description = "Print JSON Lines: one {path, line, text} object per match; with --count {path, count}, with -l {path}; with --all {snapshots, path, line, text}." };
+        var all = new Option<bool>("--all", "-a")
+        {
+            Description = "Search every snapshot at once: each distinct line (same path, line number and text) once, as IDS:PATH:LINE:CONTENT, where IDS are the short ids of the snapshots holding it, comma-separated, oldest first.",
+        };
         var command = new Command("search", """
             Print every line of every indexed text file that contains TEXT, as PATH:LINE:CONTENT, sorted by path
             then line: the output of 'rg -F -n --no-heading -uu --sort path -- TEXT' run in the snapshotted
@@ -47,16 +51,27 @@ internal static partial class SearchCommand
               lode search -c 'pthread_t'            # PATH:COUNT per matching file
               lode search -l 'Copyright (C) 1991'  # one PATH per matching file
               lode search -c --json EXIT_FAILURE   # {"path":...,"count":...} per matching file
+              lode search --all spin_lock_irqsave  # every snapshot: 3f2a1b9c,8d7e6f5a:kernel/fork.c:123:...
             """)
-        { text, snapshot, maxCount, count, files, json };
+        { text, snapshot, maxCount, count, files, json, all };
         Action.Set(command, result =>
         {
             byte[] pattern = Encoding.UTF8.GetBytes(result.GetValue(text)!);
             var output = ChooseOutput(result.GetValue(count), result.GetValue(files));
+            long limit = result.GetValue(maxCount) ?? long.MaxValue;
             using var repository = globals.Open(result);
+            if (result.GetValue(all))
+            {
+                if (output != SearchOutput.Lines || result.GetResult(snapshot) is { Implicit: false })
+                {
+                    throw new LodeException("--all searches every snapshot and prints lines: give no SNAP, --count or --files-with-matches with it.");
+                }
+                using var allOut = Terminal.OpenStdout();
+                return PrintAll(repository, pattern, limit, result.GetValue(json), allOut) > 0 ? ExitCodes.Ok : ExitCodes.NotFound;
+            }
             using var view = repository.OpenSnapshot(result.GetValue(snapshot)!);
             using var stdout = Terminal.OpenStdout();
-            long matches = Print(view, pattern, result.GetValue(maxCount) ?? long.MaxValue, output, result.GetValue(json), stdout);
+            long matches = Print(view, pattern, limit, output, result.GetValue(json), stdout);
             return matches > 0 ? ExitCodes.Ok : ExitCodes.NotFound;
         });
         return command;

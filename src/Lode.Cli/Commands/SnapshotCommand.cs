@@ -11,15 +11,21 @@ internal static class SnapshotCommand
         var directory = new Argument<string>("DIR") { Description = "The directory to snapshot." };
         var tag = new Option<string?>("--tag") { Description = "A name to refer to the snapshot by (e.g. in 'lode ls TAG')." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text." };
+        var noIndex = new Option<bool>("--no-index")
+        {
+            Description = "Store the snapshot without a search index: searches scan it until 'lode index build' indexes it.",
+        };
         var command = new Command("snapshot", """
-            Snapshot a directory: store its files compressed and deduplicated, and index its text for search.
+            Snapshot a directory: store its files compressed and deduplicated (durable and visible as soon as they are
+            stored), then index its text for search.
             Exit status: 0 saved, 3 saved but some entries could not be read (warnings on stderr), 2 error.
 
             Examples:
               lode snapshot /usr/include
               lode snapshot ~/src/linux --tag v6.9 --json
+              lode snapshot /var/log --no-index        # index later with 'lode index build'
             """)
-        { directory, tag, json };
+        { directory, tag, json, noIndex };
         Action.Set(command, result =>
         {
             using var repository = Repository.OpenOrInit(globals.Location(result), globals.Options(result, freshListing: true));
@@ -27,6 +33,7 @@ internal static class SnapshotCommand
             var snapshot = ProgressDisplay.Run("snapshot", update => repository.CreateSnapshot(result.GetValue(directory)!, new SnapshotOptions
             {
                 Tag = result.GetValue(tag),
+                Index = !result.GetValue(noIndex),
                 Warning = Terminal.Warning,
                 Progress = new SyncProgress<SnapshotProgress>(p => update(p.Phase == "reading"
                     ? $"{p.Files} files, {Terminal.Bytes(p.BytesRead)} read, {Terminal.Bytes((long)(p.BytesRead / Math.Max(clock.Elapsed.TotalSeconds, 1e-3)))}/s — {p.CurrentPath}"
@@ -52,7 +59,7 @@ internal static class SnapshotCommand
         Console.WriteLine($"Files:   {m.Files} ({m.UnchangedFiles} unchanged, not read; {m.Directories} directories, {m.Symlinks} symlinks)");
         Console.WriteLine($"Read:    {Terminal.Bytes(s.BytesRead)} ({Terminal.Bytes((long)(s.BytesRead / Math.Max(seconds, 1e-3)))}/s)");
         Console.WriteLine($"Stored:  {Terminal.Bytes(s.BytesStored)} new (search index {Terminal.Bytes(s.IndexBytes)}: {s.IndexShards} shards, {s.CarriedIndexShards} carried over, {Terminal.Bytes(s.IndexedTextBytes)} of text indexed)");
-        Console.WriteLine($"Time:    {seconds.ToString("0.00", CultureInfo.InvariantCulture)} s");
+        Console.WriteLine($"Time:    {seconds.ToString("0.00", CultureInfo.InvariantCulture)} s (data stored after {s.DurableElapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s)");
         Console.WriteLine($"snapshot {m.ShortId} saved{(m.Tag is null ? "" : $" as '{m.Tag}'")}");
     }
 
@@ -79,6 +86,7 @@ internal static class SnapshotCommand
             writer.WriteNumber("indexShards", s.IndexShards);
             writer.WriteNumber("carriedIndexShards", s.CarriedIndexShards);
             writer.WriteNumber("warnings", s.Warnings);
+            writer.WriteNumber("dataSeconds", Math.Round(s.DurableElapsed.TotalSeconds, 3));
             writer.WriteNumber("seconds", Math.Round(s.Elapsed.TotalSeconds, 3));
             writer.WriteEndObject();
         }

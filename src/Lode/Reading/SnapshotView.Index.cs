@@ -5,77 +5,42 @@ namespace Lode;
 
 public sealed partial class SnapshotView
 {
-    private readonly Lazy<RebuiltIndex?> _rebuilt;
+    private readonly Lazy<StoredIndex?> _index;
 
-    /// <summary>The snapshot's index when the next snapshot can carry its shards over: format 2, in this container.</summary>
-    internal SearchIndex? CarriableIndex => Manifest.IndexKey is null && Index.Major == IndexFormat.Major ? Index : null;
+    /// <summary>
+    /// The snapshot's search index (format 3, stored as <c>indexes/&lt;id&gt;/&lt;root&gt;</c> after the snapshot's data),
+    /// or null when it has none yet (taken with <c>--no-index</c>, interrupted before its index was stored, or indexed
+    /// by an older format): such a snapshot is searched by scanning its files.
+    /// </summary>
+    /// <exception cref="CorruptDataException">The index's container or tables are damaged.</exception>
+    internal SearchIndex? QueryIndex => _index.Value?.Index;
 
-    /// <summary>The index queries use: the newest one <c>lode index build</c> stored for the snapshot, else its own.</summary>
-    internal SearchIndex QueryIndex => _rebuilt.Value?.Index ?? Index;
+    /// <summary>The index's container, whose shard sections the next snapshot's index carries by reference.</summary>
+    internal SnapshotReader? IndexReader => _index.Value?.Reader;
 
-    /// <summary>The blob of <paramref name="entry"/> in <see cref="QueryIndex"/>, or -1 when the file is not indexed.
-    /// A rebuilt index numbers its blobs afresh, so there the file's SHA-256 finds it.</summary>
-    internal int QueryBlobOf(FileEntry entry) => _rebuilt.Value is { } rebuilt
-        ? (entry.Kind == FileKind.File ? rebuilt.Index.FindBlob(entry.Sha256.Span) : -1)
-        : entry.TextBlob;
+    /// <summary>The blob of <paramref name="entry"/> in <see cref="QueryIndex"/>, found by its SHA-256, or -1 when the
+    /// file is not indexed (not a regular file, binary, over the indexing limit, or no index).</summary>
+    internal int QueryBlobOf(FileEntry entry) =>
+        entry.Kind == FileKind.File && QueryIndex is { } index ? index.FindBlob(entry.Sha256.Span) : -1;
 
-    /// <summary>Checks the rebuilt index, if there is one: its tables now, every block with <paramref name="readData"/>.</summary>
-    private void CheckRebuiltIndex(bool readData, IProgress<long>? progress)
+    private StoredIndex? OpenIndex()
     {
-        if (_rebuilt.Value is { } rebuilt && readData)
-        {
-            try
-            {
-                rebuilt.Reader.Verify(progress);
-            }
-            catch (SnapshotException e)
-            {
-                throw new CorruptDataException($"{rebuilt.Key} is corrupt: {e.Message}", e);
-            }
-        }
-    }
-
-    private (IByteSource, SearchIndex) OpenIndex()
-    {
-        if (Manifest.IndexKey is null)
-        {
-            string where = $"{Manifest.DataKey} (index stream)";
-            try
-            {
-                // The reader owns the stream; disposing this view of it does nothing.
-                var stream = new ContainerStreamSource(_reader, SnapshotStreams.Index, where);
-                return (stream, SearchIndex.Open(stream, where));
-            }
-            catch (KeyNotFoundException e)
-            {
-                throw new CorruptDataException($"{where} is missing.", e);
-            }
-        }
-        var source = _repository.OpenObject(Manifest.IndexKey, Manifest.IndexLength);
-        try
-        {
-            return (source, SearchIndex.Open(source, Manifest.IndexKey));
-        }
-        catch
-        {
-            source.Dispose();
-            throw;
-        }
-    }
-
-    private RebuiltIndex? OpenRebuiltIndex()
-    {
-        if (_repository.FindRebuiltIndex(Manifest.Id) is not var (key, length))
+        if (_repository.FindStoredIndex(Manifest.Id) is not var (key, length))
         {
             return null;
         }
         string root = key[(key.LastIndexOf('/') + 1)..];
-        var reader = _repository.OpenContainer(key, length, "idx-" + Manifest.Id, root);
+        var reader = _repository.OpenContainer(key, length, ObjectKeys.IndexContainerId(Manifest.Id, root), root);
         try
         {
             string where = $"{key} (index stream)";
             var stream = new ContainerStreamSource(reader, SnapshotStreams.Index, where);
-            return new RebuiltIndex(key, reader, SearchIndex.Open(stream, where));
+            if (SearchIndex.Open(stream, where) is not { } index)
+            {
+                reader.Dispose();
+                return null; // Built by an older Lode: scanned until 'lode index build' replaces it.
+            }
+            return new StoredIndex(key, reader, index);
         }
         catch (KeyNotFoundException e)
         {
@@ -89,8 +54,26 @@ public sealed partial class SnapshotView
         }
     }
 
-    /// <summary>An index stored by <c>lode index build</c>: its container (which owns the stream) and the opened index.</summary>
-    private sealed record RebuiltIndex(string Key, SnapshotReader Reader, SearchIndex Index) : IDisposable
+    /// <summary>Checks the index, if there is one: its tables now, every block and every FM-index section with <paramref name="readData"/>.</summary>
+    private void CheckIndex(bool readData, IProgress<long>? progress)
+    {
+        if (_index.Value is not { } stored || !readData)
+        {
+            return;
+        }
+        try
+        {
+            stored.Reader.Verify(progress);
+        }
+        catch (SnapshotException e)
+        {
+            throw new CorruptDataException($"{stored.Key} is corrupt: {e.Message}", e);
+        }
+        stored.Index.Verify();
+    }
+
+    /// <summary>An index stored in <c>indexes/</c>: its container (which owns the stream) and the opened index.</summary>
+    private sealed record StoredIndex(string Key, SnapshotReader Reader, SearchIndex Index) : IDisposable
     {
         public void Dispose() => Reader.Dispose();
     }

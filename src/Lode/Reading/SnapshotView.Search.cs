@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Lode;
 
 /// <summary>Receives one matching line: the file's path, the 1-based line number, the line without its '\n'.</summary>
@@ -6,17 +8,21 @@ public delegate void SearchLineHandler(string path, long lineNumber, ReadOnlySpa
 public sealed partial class SnapshotView
 {
     /// <summary>
-    /// Every line of every indexed file that contains <paramref name="pattern"/> as a byte substring, in
-    /// <see cref="PathOrder"/> then line order, each line once, answered from the suffix-array index (nothing is
-    /// scanned to find matches; a matched file's text is read, checked against its CRC32C, to cut out lines).
-    /// An empty pattern matches every line.
+    /// Every line of every text file that contains <paramref name="pattern"/> as a byte substring, in
+    /// <see cref="PathOrder"/> then line order, each line once. With a search index, each shard's FM-index counts the
+    /// pattern first; where the count is small its occurrences are located and only the files holding them are read,
+    /// where it is large (locating would cost more than reading) the shard's files are scanned. A snapshot without an
+    /// index is scanned whole. Lines are always cut from the snapshot's own stored files (checked by their CRC32Cs),
+    /// and every located match is confirmed against them. Files are read in parallel; lines are reported in order.
+    /// An empty pattern matches every line. A text file has no NUL byte and at most
+    /// <see cref="SearchIndexWriter.MaxIndexedFileSize"/> bytes.
     /// </summary>
     /// <param name="pattern">The literal bytes to find; it cannot contain '\n'.</param>
     /// <param name="maxLinesPerFile">At most this many lines per file (ripgrep's <c>--max-count</c>).</param>
     /// <param name="onLine">Called for each matching line, in order, on the calling thread.</param>
     /// <returns>The number of matching lines reported.</returns>
     /// <exception cref="LodeException">The pattern holds a newline.</exception>
-    /// <exception cref="CorruptDataException">The index is damaged where the query looked.</exception>
+    /// <exception cref="CorruptDataException">The index or a file is damaged where the query looked.</exception>
     public long Search(ReadOnlySpan<byte> pattern, long maxLinesPerFile, SearchLineHandler onLine)
     {
         ArgumentNullException.ThrowIfNull(onLine);
@@ -28,39 +34,120 @@ public sealed partial class SnapshotView
         {
             return 0;
         }
-        var index = QueryIndex;
-        var matches = pattern.IsEmpty ? null : index.FindMatches(pattern.ToArray());
+        byte[] literal = pattern.ToArray();
         long total = 0;
-        int cachedBlob = -1;
-        byte[] text = [];
-        foreach (var entry in Files.Entries)
+        try
         {
-            int blob = QueryBlobOf(entry);
-            if (blob < 0)
+            var matched = Candidates(literal)
+                .AsParallel().AsOrdered().WithMergeOptions(ParallelMergeOptions.NotBuffered)
+                .Select(candidate => MatchFile(candidate, literal, maxLinesPerFile));
+            foreach (var (entry, text, lines) in matched)
             {
-                continue;
+                foreach (var line in lines)
+                {
+                    onLine(entry.Path, line.Number, text.AsSpan(line.Start, line.Length));
+                }
+                total += lines.Count;
             }
-            int[]? offsets = null;
-            if (matches is not null && !matches.TryGetValue(blob, out offsets))
-            {
-                continue;
-            }
-            if (blob >= index.BlobCount)
-            {
-                throw new CorruptDataException($"{Manifest.DataKey} is corrupt: '{entry.Path}' names text blob {blob}, but the index has {index.BlobCount}.");
-            }
-            if (cachedBlob != blob)
-            {
-                text = index.ReadBlob(blob);
-                cachedBlob = blob;
-            }
-            var lines = offsets is null ? LineMatcher.AllLines(text, maxLinesPerFile) : LineMatcher.Lines(text, offsets, maxLinesPerFile);
-            foreach (var line in lines)
-            {
-                onLine(entry.Path, line.Number, text.AsSpan(line.Start, line.Length));
-            }
-            total += lines.Count;
+        }
+        catch (AggregateException e)
+        {
+            LodeException.ThrowFirst(e);
         }
         return total;
+    }
+
+    /// <summary>The files that may hold matches, in path order, each with its located match offsets, or null when it
+    /// must be scanned.</summary>
+    private List<(FileEntry Entry, int[]? Offsets)> Candidates(byte[] pattern)
+    {
+        var candidates = new List<(FileEntry, int[]?)>();
+        var index = QueryIndex;
+        var matches = index is null || pattern.Length == 0 ? null : index.FindMatches(pattern);
+        foreach (var entry in Files.Entries)
+        {
+            if (entry.Kind != FileKind.File)
+            {
+                continue;
+            }
+            if (index is null)
+            {
+                if (entry.Size <= SearchIndexWriter.MaxIndexedFileSize)
+                {
+                    candidates.Add((entry, null));
+                }
+                continue;
+            }
+            int blob = index.FindBlob(entry.Sha256.Span);
+            if (blob < 0)
+            {
+                continue; // Binary or too large: not a text file.
+            }
+            if (matches is null)
+            {
+                candidates.Add((entry, null));
+            }
+            else if (matches.Located.TryGetValue(blob, out var offsets))
+            {
+                candidates.Add((entry, offsets));
+            }
+            else if (matches.ScannedShards[index.ShardOf(blob)])
+            {
+                candidates.Add((entry, null));
+            }
+        }
+        return candidates;
+    }
+
+    /// <summary>Reads a candidate file and cuts out its matching lines: at the located offsets (each confirmed), or
+    /// wherever a scan finds the pattern. A scanned file with a NUL byte is binary and has none.</summary>
+    internal (FileEntry Entry, byte[] Text, List<MatchedLine> Lines) MatchFile((FileEntry Entry, int[]? Offsets) candidate,
+        byte[] pattern, long maxLines)
+    {
+        var (entry, offsets) = candidate;
+        byte[] text = ReadWhole(entry);
+        if (offsets is not null)
+        {
+            foreach (int offset in offsets)
+            {
+                if (offset > text.Length - pattern.Length || !text.AsSpan(offset, pattern.Length).SequenceEqual(pattern))
+                {
+                    throw new CorruptDataException($"The search index of snapshot {Manifest.ShortId} is corrupt: it places a match at byte {offset} of '{entry.Path}', which does not hold it. Rebuild it with 'lode index build'.");
+                }
+            }
+            return (entry, text, LineMatcher.Lines(text, offsets, maxLines));
+        }
+        if (text.AsSpan().Contains((byte)0))
+        {
+            return (entry, text, []);
+        }
+        return (entry, text, pattern.Length == 0 ? LineMatcher.AllLines(text, maxLines) : LineMatcher.Lines(text, CollectionsMarshal.AsSpan(Occurrences(text, pattern)), maxLines));
+    }
+
+    /// <summary>The start of every occurrence of <paramref name="pattern"/> (non-empty) in <paramref name="text"/>, in order.</summary>
+    private static List<int> Occurrences(ReadOnlySpan<byte> text, ReadOnlySpan<byte> pattern)
+    {
+        var found = new List<int>();
+        for (int from = 0; ;)
+        {
+            int at = text[from..].IndexOf(pattern);
+            if (at < 0)
+            {
+                return found;
+            }
+            found.Add(from + at);
+            from += at + 1;
+        }
+    }
+
+    /// <summary>A whole file's bytes, read from its stored blocks (each checked by its CRC32C).</summary>
+    private byte[] ReadWhole(FileEntry entry)
+    {
+        byte[] bytes = GC.AllocateUninitializedArray<byte>(checked((int)entry.Size));
+        for (int done = 0; done < bytes.Length;)
+        {
+            done += ReadFile(entry, done, bytes.AsSpan(done));
+        }
+        return bytes;
     }
 }

@@ -14,7 +14,6 @@ public sealed partial class SnapshotView : IDisposable
 {
     private readonly Repository _repository;
     private readonly SnapshotReader _reader;
-    private readonly Lazy<(IByteSource Source, SearchIndex Index)> _index;
 
     internal SnapshotView(Repository repository, SnapshotManifest manifest, SnapshotReader reader, FileTable files)
     {
@@ -22,8 +21,7 @@ public sealed partial class SnapshotView : IDisposable
         Manifest = manifest;
         _reader = reader;
         Files = files;
-        _index = new Lazy<(IByteSource, SearchIndex)>(OpenIndex, LazyThreadSafetyMode.ExecutionAndPublication);
-        _rebuilt = new Lazy<RebuiltIndex?>(OpenRebuiltIndex, LazyThreadSafetyMode.ExecutionAndPublication);
+        _index = new Lazy<StoredIndex?>(OpenIndex, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The snapshot's manifest.</summary>
@@ -142,16 +140,9 @@ public sealed partial class SnapshotView : IDisposable
         _reader.Dispose();
         if (_index.IsValueCreated)
         {
-            _index.Value.Source.Dispose();
-        }
-        if (_rebuilt.IsValueCreated)
-        {
-            _rebuilt.Value?.Dispose();
+            _index.Value?.Dispose();
         }
     }
-
-    /// <summary>The index stored with the snapshot (the file table's text blobs number its blobs).</summary>
-    internal SearchIndex Index => _index.Value.Index;
 
     /// <summary>The snapshot's container (for the next snapshot's unchanged files and index).</summary>
     internal SnapshotReader Reader => _reader;

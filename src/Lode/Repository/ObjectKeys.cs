@@ -12,12 +12,29 @@ internal static class ObjectKeys
 
     public static string Index(string id) => "index/" + id;
 
-    /// <summary>Where every rebuilt index is stored.</summary>
-    public const string RebuiltIndexesPrefix = "indexes/";
+    /// <summary>Where every search index is stored.</summary>
+    public const string IndexesPrefix = "indexes/";
 
-    /// <summary>Where the indexes rebuilt for snapshot <paramref name="id"/> by <c>lode index build</c> are stored.</summary>
-    public static string RebuiltIndexPrefix(string id) => RebuiltIndexesPrefix + id + "/";
+    /// <summary>Where the search index of snapshot <paramref name="id"/> is stored (by the snapshot, or by <c>lode index build</c>).</summary>
+    public static string StoredIndexPrefix(string id) => IndexesPrefix + id + "/";
 
-    /// <summary>A rebuilt index: a container named by its integrity root (64 hex digits), which opening it checks.</summary>
-    public static string RebuiltIndex(string id, string root) => RebuiltIndexPrefix(id) + root;
+    /// <summary>A search index: a container named by its integrity root (64 hex digits), which opening it checks.</summary>
+    public static string StoredIndex(string id, string root) => StoredIndexPrefix(id) + root;
+
+    /// <summary>
+    /// The id that names an index container as a parent of another (the next snapshot's index carries its shard
+    /// sections by reference): <c>i</c>, the snapshot id, <c>.</c> and the first 30 hex digits of the container's
+    /// integrity root (64 characters, the most a container id has), so a reference names one container even when
+    /// <c>lode index build</c> later stores another index for the same snapshot.
+    /// </summary>
+    public static string IndexContainerId(string snapshotId, string root) => IndexContainerPrefix + snapshotId + "." + root[..RootDigitsInId];
+
+    /// <summary>The snapshot id and integrity-root prefix of an <see cref="IndexContainerId"/>, or null for any other id.</summary>
+    public static (string SnapshotId, string RootPrefix)? ParseIndexContainerId(string id) =>
+        id.Length == IndexContainerPrefix.Length + 32 + 1 + RootDigitsInId && id.StartsWith(IndexContainerPrefix, StringComparison.Ordinal) && id[33] == '.'
+            ? (id[1..33], id[34..])
+            : null;
+
+    private const string IndexContainerPrefix = "i";
+    private const int RootDigitsInId = 30;
 }

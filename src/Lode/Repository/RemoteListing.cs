@@ -14,7 +14,7 @@ namespace Lode;
 internal sealed record RemoteListing(DateTimeOffset Taken, byte[] Config, IReadOnlyList<ObjectInfo> Objects)
 {
     /// <summary>The prefixes a listing covers.</summary>
-    public static readonly string[] Prefixes = [ObjectKeys.SnapshotsPrefix, ObjectKeys.RebuiltIndexesPrefix];
+    public static readonly string[] Prefixes = [ObjectKeys.SnapshotsPrefix, ObjectKeys.IndexesPrefix];
 
     /// <summary>Whether a listing holds the answer for <paramref name="prefix"/> (a prefix inside one of <see cref="Prefixes"/>).</summary>
     public static bool Covers(string prefix) => Prefixes.Any(p => prefix.StartsWith(p, StringComparison.Ordinal));

@@ -60,5 +60,22 @@ public sealed partial class Repository
         return index;
     }
 
-    private SnapshotReader LoadParent(string id) => OpenContainer(Sync(ReadManifestAsync(id)));
+    /// <summary>Opens a parent container: a snapshot's data container by its id, or an index container by
+    /// <see cref="ObjectKeys.IndexContainerId"/>.</summary>
+    private SnapshotReader LoadParent(string id)
+    {
+        if (ObjectKeys.ParseIndexContainerId(id) is not var (snapshotId, rootPrefix))
+        {
+            return OpenContainer(Sync(ReadManifestAsync(id)));
+        }
+        foreach (var info in ListStoredIndexes(snapshotId))
+        {
+            string root = info.Key[ObjectKeys.StoredIndexPrefix(snapshotId).Length..];
+            if (root.StartsWith(rootPrefix, StringComparison.Ordinal))
+            {
+                return OpenContainer(info.Key, info.Length, id, root);
+            }
+        }
+        throw new CorruptDataException($"The search index {ObjectKeys.StoredIndexPrefix(snapshotId)}{rootPrefix}… is missing: a later index refers to it.");
+    }
 }

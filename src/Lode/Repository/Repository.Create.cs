@@ -10,9 +10,11 @@ namespace Lode;
 public sealed partial class Repository
 {
     /// <summary>
-    /// Takes a snapshot of the directory <paramref name="source"/>: reads every file once, stores the container
-    /// and the search index, then the manifest, which makes the snapshot visible. A crash at any point leaves
-    /// no visible partial snapshot. Not safe to call concurrently on one instance.
+    /// Takes a snapshot of the directory <paramref name="source"/>: reads every file once and stores the container,
+    /// then the manifest, which makes the snapshot visible (its data is durable from then on), then — unless
+    /// <see cref="SnapshotOptions.Index"/> is false — its search index, built while the files were read and finished
+    /// after. A crash at any point leaves no visible partial snapshot; a crash after the manifest leaves the snapshot
+    /// without an index (searches scan it; <see cref="BuildIndex"/> adds one). Not safe to call concurrently on one instance.
     /// </summary>
     /// <exception cref="LodeException">The source is not a readable directory, or storing failed.</exception>
     public SnapshotResult CreateSnapshot(string source, SnapshotOptions? options = null)
@@ -28,24 +30,16 @@ public sealed partial class Repository
         try
         {
             string dataPath = Path.Combine(temp.FullName, "data");
-            string indexPath = Path.Combine(temp.FullName, "index");
             var snapshotter = new Snapshotter(options, previous);
+            var indexOptions = new SearchIndexWriterOptions { ShardSize = options.IndexShardSize, WorkingDirectory = temp.FullName };
+            using var index = options.Index ? new SearchIndexWriter(Path.Combine(temp.FullName, "index"), indexOptions, previous) : null;
             FileTable table;
             SnapshotWriteResult written;
-            long indexLength;
-            long textBytes;
-            int carried;
-            int shards;
-            var indexOptions = new SearchIndexWriterOptions { ShardSize = options.IndexShardSize };
             using (var dataFile = new FileStream(dataPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 20))
-            using (var index = new SearchIndexWriter(indexPath, indexOptions, previous?.CarriableIndex))
             using (var writer = SnapshotWriter.Create(dataFile, WriterOptions()))
             {
                 table = snapshotter.Run(root, writer, index);
                 writer.Append(SnapshotStreams.Meta, table.Serialize());
-                indexLength = index.WriteTo(writer, SnapshotStreams.Index, previous?.Reader);
-                textBytes = index.TextBytes;
-                (carried, shards) = (index.CarriedShards, index.ShardCount);
                 written = writer.Finish();
             }
             options.Progress?.Report(new SnapshotProgress(0, snapshotter.BytesRead, "", "storing"));
@@ -63,15 +57,23 @@ public sealed partial class Repository
                 DataKey = ObjectKeys.Data(id),
                 DataLength = new FileInfo(dataPath).Length,
                 DataRoot = written.IntegrityRoot,
-                IndexLength = indexLength,
+                IndexLength = 0,
                 UnchangedFiles = snapshotter.UnchangedFiles,
                 WriterVersion = WriterVersion,
             };
             PutFile(manifest.DataKey, dataPath);
             PutManifest(manifest);
             RecordInCatalog(manifest, table);
-            return new SnapshotResult(manifest, snapshotter.BytesRead, manifest.DataLength, indexLength, textBytes,
-                snapshotter.Warnings, clock.Elapsed) { CarriedIndexShards = carried, IndexShards = shards };
+            var durable = clock.Elapsed;
+            options.Progress?.Report(new SnapshotProgress(snapshotter.Files, snapshotter.BytesRead, "", "indexing"));
+            var stored = index is null ? null : StoreIndex(id, index, temp.FullName, options.Progress, clock);
+            return new SnapshotResult(manifest, snapshotter.BytesRead, manifest.DataLength + (stored?.BytesStored ?? 0),
+                stored?.BytesStored ?? 0, stored?.TextBytes ?? 0, snapshotter.Warnings, clock.Elapsed)
+            {
+                DurableElapsed = durable,
+                CarriedIndexShards = stored?.CarriedShards ?? 0,
+                IndexShards = stored?.Shards ?? 0,
+            };
         }
         finally
         {
@@ -93,14 +95,6 @@ public sealed partial class Repository
         Level = Config.CompressionLevel,
         BlockLookup = BuildBlockIndex(),
         Encryption = _containerEncryption,
-        StreamOptions = new Dictionary<string, SnapshotStreamOptions>
-        {
-            [SnapshotStreams.Index] = new()
-            {
-                Codec = CompressionCodec.Lz4,
-                Chunking = new ChunkingOptions(ChunkingMethod.Fixed, AverageSize: 64 << 10),
-            },
-        },
     };
 
     private void PutManifest(SnapshotManifest manifest)

@@ -1,34 +1,95 @@
+using Lode.SuffixArrays;
+
 namespace Lode;
+
+/// <summary>What an index query found: exact match offsets for the blobs of shards where locating was cheaper, and
+/// the shards whose blobs are cheaper to scan (the pattern is frequent there).</summary>
+/// <param name="Located">For each blob of a located shard with matches, the sorted distinct offsets of the matches inside it.</param>
+/// <param name="ScannedShards">Shards whose blobs the caller scans: every blob of such a shard may hold matches.</param>
+internal sealed record IndexMatches(Dictionary<int, int[]> Located, bool[] ScannedShards);
 
 internal sealed partial class SearchIndex
 {
     /// <summary>
-    /// Finds every occurrence of <paramref name="pattern"/> (non-empty) that lies inside one blob, by binary
-    /// search over each shard's suffix array (shards in parallel).
+    /// Measured cost of locating one occurrence (LF steps to the nearest SA sample), in nanoseconds; see
+    /// docs/benchmarks.md, "Search index: locate or scan".
     /// </summary>
-    /// <returns>For each blob with matches, the sorted distinct offsets of the matches inside the blob.</returns>
-    public Dictionary<int, int[]> FindMatches(byte[] pattern)
+    internal const double LocateNanoseconds = 6_000;
+
+    /// <summary>Measured cost of scanning one byte of text for a literal, reading it from the snapshot's compressed
+    /// content chunks, in nanoseconds (same section of docs/benchmarks.md).</summary>
+    internal const double ScanNanosecondsPerByte = 1.5;
+
+    /// <summary>
+    /// Counts <paramref name="pattern"/> (non-empty) in every shard by backward search (shards in parallel), then per
+    /// shard either locates every occurrence or, when the count says locating would cost more than scanning the
+    /// shard's text, leaves the shard to be scanned. A match that runs past the end of its blob is dropped.
+    /// </summary>
+    /// <param name="pattern">The literal to find; not empty.</param>
+    /// <param name="include">Which shards to query (null: all); the others are left out of the result.</param>
+    /// <exception cref="CorruptDataException">The index is damaged where the query looked.</exception>
+    public IndexMatches FindMatches(byte[] pattern, Func<int, bool>? include = null)
     {
-        var perShard = new Dictionary<int, List<int>>[_shards.Length];
-        Parallel.For(0, _shards.Length, i => perShard[i] = FindInShard(i, pattern));
-        var result = new Dictionary<int, int[]>();
+        var perShard = new Dictionary<int, int[]>?[_shards.Length];
+        var scanned = new bool[_shards.Length];
+        try
+        {
+            Parallel.For(0, _shards.Length, i =>
+            {
+                if (include?.Invoke(i) != false)
+                {
+                    FindInShard(i, pattern, perShard, scanned);
+                }
+            });
+        }
+        catch (AggregateException e)
+        {
+            LodeException.ThrowFirst(e);
+        }
+        var located = new Dictionary<int, int[]>();
         foreach (var shard in perShard)
         {
-            foreach (var (blob, offsets) in shard)
+            foreach (var (blob, offsets) in shard ?? [])
             {
-                var sorted = offsets.ToArray();
-                Array.Sort(sorted);
-                result.Add(blob, sorted);
+                located.Add(blob, offsets);
             }
         }
-        return result;
+        return new IndexMatches(located, scanned);
     }
 
-    private Dictionary<int, List<int>> FindInShard(int index, byte[] pattern)
+    /// <summary>Counts the pattern in shard <paramref name="i"/>; locates it there or marks the shard to be scanned.</summary>
+    private void FindInShard(int i, byte[] pattern, Dictionary<int, int[]>?[] perShard, bool[] scanned)
+    {
+        try
+        {
+            var index = FmIndexOf(i);
+            var range = index.Count(pattern);
+            if (range.Count == 0)
+            {
+                return;
+            }
+            if (range.Count * LocateNanoseconds > _shards[i].TextLength * ScanNanosecondsPerByte)
+            {
+                scanned[i] = true;
+                return;
+            }
+            var positions = new int[range.Count];
+            index.Locate(range, positions);
+            perShard[i] = ByBlob(i, positions, pattern.Length);
+        }
+        catch (FmIndexFormatException e)
+        {
+            throw Damaged(i, e);
+        }
+    }
+
+    /// <summary>The shard a blob lies in.</summary>
+    public int ShardOf(int blob) => _blobs[blob].Shard;
+
+    /// <summary>Groups a shard's text positions by the blob holding them, as sorted offsets inside each blob.</summary>
+    private Dictionary<int, int[]> ByBlob(int index, int[] positions, int patternLength)
     {
         var shard = _shards[index];
-        var searcher = _searchers[index];
-        int[] positions = searcher.Locate(searcher.FindRange(pattern));
         var byBlob = new Dictionary<int, List<int>>();
         int first = shard.FirstBlob;
         int end = shard.FirstBlob + shard.BlobCount;
@@ -55,7 +116,7 @@ internal sealed partial class SearchIndex
             }
             var blob = _blobs[found];
             // Blobs of length 0 share an offset with the next: the search above already took the last one.
-            if ((long)position + pattern.Length > (long)blob.Offset + blob.Length)
+            if ((long)position + patternLength > (long)blob.Offset + blob.Length)
             {
                 continue; // The match runs past the end of its file into the next one.
             }
@@ -65,6 +126,13 @@ internal sealed partial class SearchIndex
             }
             list.Add(position - blob.Offset);
         }
-        return byBlob;
+        var result = new Dictionary<int, int[]>(byBlob.Count);
+        foreach (var (blob, list) in byBlob)
+        {
+            var sorted = list.ToArray();
+            Array.Sort(sorted);
+            result.Add(blob, sorted);
+        }
+        return result;
     }
 }

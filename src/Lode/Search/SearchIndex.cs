@@ -4,8 +4,9 @@ using Lode.SuffixArrays;
 namespace Lode;
 
 /// <summary>
-/// An opened search index: its header, tables and samples are read and checked at open; text and suffix
-/// arrays stay in the byte source and are read as queries need them. Thread-safe. Does not own the source.
+/// An opened search index (format 3): its header and tables are read and checked at open; each shard's FM-index is
+/// opened on first use and reads its sections from the byte source as queries need them (each checked by its
+/// CRC32C as it is loaded). Thread-safe. Does not own the source.
 /// </summary>
 internal sealed partial class SearchIndex
 {
@@ -13,15 +14,22 @@ internal sealed partial class SearchIndex
     private readonly string _where;
     private readonly IndexFormat.ShardRecord[] _shards;
     private readonly IndexFormat.BlobRecord[] _blobs;
-    private readonly SuffixArraySearcher[] _searchers;
+    private readonly Lazy<FmIndex>[] _fmIndexes;
     private readonly Lazy<Dictionary<UInt128, int>> _blobsByKey;
 
-    private SearchIndex(IByteSource source, string where, int major, IndexFormat.ShardRecord[] shards, IndexFormat.BlobRecord[] blobs,
-        SuffixArraySearcher[] searchers)
+    private SearchIndex(IByteSource source, string where, IndexFormat.ShardRecord[] shards, IndexFormat.BlobRecord[] blobs, long blobTableOffset)
     {
         _source = source;
         _where = where;
-        Major = major;
+        _shards = shards;
+        _blobs = blobs;
+        BlobTableOffset = blobTableOffset;
+        _fmIndexes = new Lazy<FmIndex>[shards.Length];
+        for (int i = 0; i < shards.Length; i++)
+        {
+            int shard = i;
+            _fmIndexes[i] = new Lazy<FmIndex>(() => OpenShard(shard), LazyThreadSafetyMode.ExecutionAndPublication);
+        }
         _blobsByKey = new Lazy<Dictionary<UInt128, int>>(() =>
         {
             var map = new Dictionary<UInt128, int>(blobs.Length);
@@ -31,16 +39,10 @@ internal sealed partial class SearchIndex
             }
             return map;
         });
-        _shards = shards;
-        _blobs = blobs;
-        _searchers = searchers;
     }
 
     /// <summary>Blobs (unique text files) in the index.</summary>
     public int BlobCount => _blobs.Length;
-
-    /// <summary>The format's major version: 2 records blob hashes and can be carried into the next snapshot's index.</summary>
-    public int Major { get; }
 
     /// <summary>The shard table.</summary>
     public ReadOnlySpan<IndexFormat.ShardRecord> Shards => _shards;
@@ -49,55 +51,59 @@ internal sealed partial class SearchIndex
     public ReadOnlySpan<IndexFormat.BlobRecord> Blobs => _blobs;
 
     /// <summary>Where the blob table starts: shard sections lie before it.</summary>
-    public long BlobTableOffset { get; private init; }
-
-    /// <summary>The blob holding contents with this SHA-256 (format 2), or -1 when the index has none.</summary>
-    public int FindBlob(ReadOnlySpan<byte> sha256) =>
-        Major >= 2 && sha256.Length >= 16 && _blobsByKey.Value.TryGetValue(IndexFormat.BlobKey(sha256), out int blob) ? blob : -1;
+    public long BlobTableOffset { get; }
 
     /// <summary>Where the index is, for messages.</summary>
     public string Where => _where;
 
-    /// <summary>Opens an index, checking the header, the tables and every offset against the source.</summary>
+    /// <summary>The blob holding contents with this SHA-256, or -1 when the index has none.</summary>
+    public int FindBlob(ReadOnlySpan<byte> sha256) =>
+        sha256.Length >= 16 && _blobsByKey.Value.TryGetValue(IndexFormat.HashKey(sha256), out int blob) ? blob : -1;
+
+    /// <summary>
+    /// Opens an index, checking the header, the tables and every offset against the source; returns null for an
+    /// index of format 1 or 2, which is no longer queried (the snapshot is searched by scanning its files).
+    /// </summary>
     /// <exception cref="CorruptDataException">Anything fails a check.</exception>
-    public static SearchIndex Open(IByteSource source, string where)
+    public static SearchIndex? Open(IByteSource source, string where)
     {
         try
         {
             var header = IndexFormat.ReadHeader(source.ReadBytes(0, IndexFormat.HeaderSize), where);
+            if (header.Major < IndexFormat.Major)
+            {
+                return null;
+            }
             long length = source.Length;
-            int blobSize = IndexFormat.BlobRecordSize(header.Major);
-            int shardSize = IndexFormat.ShardRecordSize(header.Major);
             if (header.ShardCount < 0 || header.BlobCount < 0 ||
-                (long)header.BlobCount * blobSize > Array.MaxLength ||
-                (long)header.ShardCount * shardSize > Array.MaxLength ||
+                (long)header.BlobCount * IndexFormat.BlobRecordSize > Array.MaxLength ||
+                (long)header.ShardCount * IndexFormat.ShardRecordSize > Array.MaxLength ||
                 header.BlobTableOffset < IndexFormat.HeaderSize || header.BlobTableOffset > length ||
-                (length - header.BlobTableOffset) / blobSize < header.BlobCount ||
-                header.ShardTableOffset != header.BlobTableOffset + (long)header.BlobCount * blobSize ||
-                length - header.ShardTableOffset != (long)header.ShardCount * shardSize)
+                (length - header.BlobTableOffset) / IndexFormat.BlobRecordSize < header.BlobCount ||
+                header.ShardTableOffset != header.BlobTableOffset + ((long)header.BlobCount * IndexFormat.BlobRecordSize) ||
+                length - header.ShardTableOffset != (long)header.ShardCount * IndexFormat.ShardRecordSize)
             {
                 throw new CorruptDataException($"{where} is corrupt: its tables do not fit its {length} bytes.");
             }
-            byte[] blobTable = source.ReadBytes(header.BlobTableOffset, header.BlobCount * blobSize);
-            byte[] shardTable = source.ReadBytes(header.ShardTableOffset, header.ShardCount * shardSize);
+            byte[] blobTable = source.ReadBytes(header.BlobTableOffset, header.BlobCount * IndexFormat.BlobRecordSize);
+            byte[] shardTable = source.ReadBytes(header.ShardTableOffset, header.ShardCount * IndexFormat.ShardRecordSize);
             if (Crc32C.Compute(blobTable) != header.BlobTableCrc || Crc32C.Compute(shardTable) != header.ShardTableCrc)
             {
                 throw new CorruptDataException($"{where} is corrupt: its blob or shard table fails its CRC32C.");
             }
             var shards = new IndexFormat.ShardRecord[header.ShardCount];
-            var searchers = new SuffixArraySearcher[header.ShardCount];
             for (int i = 0; i < shards.Length; i++)
             {
-                shards[i] = IndexFormat.ReadShard(shardTable.AsSpan(i * shardSize), header.Major);
-                searchers[i] = OpenShard(source, shards[i], header, where, i);
+                shards[i] = IndexFormat.ReadShard(shardTable.AsSpan(i * IndexFormat.ShardRecordSize));
+                CheckShard(shards[i], header, where, i);
             }
             var blobs = new IndexFormat.BlobRecord[header.BlobCount];
             for (int i = 0; i < blobs.Length; i++)
             {
-                blobs[i] = IndexFormat.ReadBlob(blobTable.AsSpan(i * blobSize), header.Major);
+                blobs[i] = IndexFormat.ReadBlob(blobTable.AsSpan(i * IndexFormat.BlobRecordSize));
                 CheckBlob(blobs[i], i, shards, where);
             }
-            return new SearchIndex(source, where, header.Major, shards, blobs, searchers) { BlobTableOffset = header.BlobTableOffset };
+            return new SearchIndex(source, where, shards, blobs, header.BlobTableOffset);
         }
         catch (EndOfStreamException e)
         {
@@ -105,79 +111,55 @@ internal sealed partial class SearchIndex
         }
     }
 
-    /// <summary>Checks every byte of the index against its CRC32C: texts, suffix arrays, blobs.</summary>
+    /// <summary>Checks every byte of every shard's FM-index against its CRC32Cs.</summary>
     /// <exception cref="CorruptDataException">A section fails its check.</exception>
     public void Verify()
     {
         for (int i = 0; i < _shards.Length; i++)
         {
-            var shard = _shards[i];
-            if (CrcOf(shard.TextOffset, shard.TextLength) != shard.TextCrc)
+            try
             {
-                throw new CorruptDataException($"{_where} is corrupt: the text of shard {i} fails its CRC32C.");
+                FmIndexOf(i).Verify();
             }
-            if (CrcOf(shard.SuffixArrayOffset, shard.SuffixArrayLength) != shard.SuffixArrayCrc)
+            catch (FmIndexFormatException e)
             {
-                throw new CorruptDataException($"{_where} is corrupt: the suffix array of shard {i} fails its CRC32C.");
+                throw Damaged(i, e);
             }
         }
-        for (int i = 0; i < _blobs.Length; i++)
+    }
+
+    /// <summary>The shard's FM-index, opened on first use.</summary>
+    /// <exception cref="CorruptDataException">Its header or directory is damaged.</exception>
+    private FmIndex FmIndexOf(int shard) => _fmIndexes[shard].Value;
+
+    private FmIndex OpenShard(int shard)
+    {
+        var record = _shards[shard];
+        try
         {
-            ReadBlob(i);
+            var index = FmIndex.Open(new ByteSourceSlice(_source, record.IndexOffset, record.IndexLength));
+            if (index.TextLength != record.TextLength)
+            {
+                throw new CorruptDataException($"{_where} is corrupt: the FM-index of shard {shard} covers {index.TextLength} bytes, its record says {record.TextLength}.");
+            }
+            return index;
+        }
+        catch (FmIndexFormatException e)
+        {
+            throw Damaged(shard, e);
         }
     }
 
-    /// <summary>Reads a blob's bytes, checked against its CRC32C.</summary>
-    /// <exception cref="CorruptDataException">The bytes fail the check.</exception>
-    public byte[] ReadBlob(int blob)
-    {
-        var record = _blobs[blob];
-        byte[] bytes = _source.ReadBytes(_shards[record.Shard].TextOffset + record.Offset, record.Length);
-        if (Crc32C.Compute(bytes) != record.Crc)
-        {
-            throw new CorruptDataException($"{_where} is corrupt: text blob {blob} (shard {record.Shard}) fails its CRC32C.");
-        }
-        return bytes;
-    }
+    private CorruptDataException Damaged(int shard, FmIndexFormatException e) =>
+        new($"{_where} is corrupt: the FM-index of shard {shard}: {e.Message}", e);
 
-    private uint CrcOf(long offset, long length)
+    private static void CheckShard(IndexFormat.ShardRecord shard, IndexFormat.Header header, string where, int index)
     {
-        var buffer = new byte[1 << 20];
-        uint crc = 0;
-        for (long done = 0; done < length;)
-        {
-            int n = (int)Math.Min(buffer.Length, length - done);
-            _source.ReadExactlyAt(offset + done, buffer.AsSpan(0, n));
-            crc = Crc32C.Append(crc, buffer.AsSpan(0, n));
-            done += n;
-        }
-        return crc;
-    }
-
-    private static SuffixArraySearcher OpenShard(IByteSource source, IndexFormat.ShardRecord shard, IndexFormat.Header header,
-        string where, int index)
-    {
-        long limit = header.BlobTableOffset;
-        if (shard.EntryBytes is < SuffixArrayEntries.MinWidth or > sizeof(int) || shard.TextLength < 0 ||
-            shard.TextLength > SuffixArrayEntries.MaxTextLength(shard.EntryBytes) || shard.TextOffset < IndexFormat.HeaderSize ||
-            shard.TextOffset > limit - shard.TextLength || shard.SuffixArrayOffset < IndexFormat.HeaderSize ||
-            shard.SuffixArrayOffset > limit - shard.SuffixArrayLength || shard.SampleLength < 0 ||
-            shard.SampleOffset < IndexFormat.HeaderSize || shard.SampleOffset > limit - shard.SampleLength ||
-            shard.FirstBlob < 0 || shard.BlobCount < 0 || shard.FirstBlob > header.BlobCount - shard.BlobCount)
+        if (shard.IndexOffset < IndexFormat.HeaderSize || shard.IndexLength < 0 || shard.IndexOffset > header.BlobTableOffset - shard.IndexLength ||
+            shard.TextLength is < 0 or > int.MaxValue || shard.FirstBlob < 0 || shard.BlobCount < 0 || shard.FirstBlob > header.BlobCount - shard.BlobCount)
         {
             throw new CorruptDataException($"{where} is corrupt: shard {index} points outside the index.");
         }
-        SuffixArraySample sample;
-        try
-        {
-            sample = SuffixArraySample.Parse(source.ReadBytes(shard.SampleOffset, shard.SampleLength), shard.TextLength);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new CorruptDataException($"{where} is corrupt: the sample of shard {index}: {e.Message}", e);
-        }
-        return new SuffixArraySearcher(new ByteSourceSlice(source, shard.TextOffset, shard.TextLength),
-            new ByteSourceSlice(source, shard.SuffixArrayOffset, shard.SuffixArrayLength), sample, shard.EntryBytes);
     }
 
     private static void CheckBlob(IndexFormat.BlobRecord blob, int index, IndexFormat.ShardRecord[] shards, string where)

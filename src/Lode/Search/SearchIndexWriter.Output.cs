@@ -8,29 +8,28 @@ internal sealed partial class SearchIndexWriter
     /// <summary>
     /// Appends the finished index to <paramref name="stream"/> of <paramref name="writer"/> (a stream of fixed
     /// <see cref="IndexFormat.SectionAlignment"/>-byte blocks): the header block, every shard section — a carried one
-    /// by reference to <paramref name="previous"/>'s <c>index</c> stream, so nothing of it is read or stored again —
+    /// by reference to the previous snapshot's index container, so nothing of it is read or stored again —
     /// then the blob and shard tables.
     /// </summary>
     /// <param name="writer">The snapshot writer.</param>
     /// <param name="stream">The stream to append to; empty so far.</param>
-    /// <param name="previous">The container holding the previous index; needed when a shard was carried.</param>
     /// <returns>The index's length in bytes.</returns>
-    /// <exception cref="InvalidOperationException">Called before <see cref="Finish"/>, or without the previous container when a shard was carried.</exception>
-    public long WriteTo(SnapshotWriter writer, string stream, SnapshotReader? previous)
+    /// <exception cref="InvalidOperationException">Called before <see cref="Finish"/>.</exception>
+    public long WriteTo(SnapshotWriter writer, string stream)
     {
         if (!_finished)
         {
             throw new InvalidOperationException("Finish the index before writing it.");
         }
-        var blobTable = new byte[_blobTable.Count * IndexFormat.BlobRecordSize(IndexFormat.Major)];
+        var blobTable = new byte[_blobTable.Count * IndexFormat.BlobRecordSize];
         for (int i = 0; i < _blobTable.Count; i++)
         {
-            IndexFormat.WriteBlob(blobTable.AsSpan(i * IndexFormat.BlobRecordSize(IndexFormat.Major)), _blobTable[i]);
+            IndexFormat.WriteBlob(blobTable.AsSpan(i * IndexFormat.BlobRecordSize), _blobTable[i]);
         }
-        var shardTable = new byte[_plan.Count * IndexFormat.ShardRecordSize(IndexFormat.Major)];
+        var shardTable = new byte[_plan.Count * IndexFormat.ShardRecordSize];
         for (int i = 0; i < _plan.Count; i++)
         {
-            IndexFormat.WriteShard(shardTable.AsSpan(i * IndexFormat.ShardRecordSize(IndexFormat.Major)), _plan[i].Record);
+            IndexFormat.WriteShard(shardTable.AsSpan(i * IndexFormat.ShardRecordSize), _plan[i].Record);
         }
         long blobTableOffset = _indexLength - shardTable.Length - blobTable.Length;
         var header = new byte[IndexFormat.SectionAlignment];
@@ -44,7 +43,7 @@ internal sealed partial class SearchIndexWriter
             if (shard.PreviousOffset >= 0)
             {
                 writer.EndBlock(stream);
-                writer.AppendFrom(stream, previous ?? throw new InvalidOperationException("A carried shard needs the previous snapshot's container."),
+                writer.AppendFrom(stream, _previousView!.IndexReader!,
                     SnapshotStreams.Index, shard.PreviousOffset, length);
                 continue;
             }

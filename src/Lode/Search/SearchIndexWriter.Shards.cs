@@ -1,4 +1,4 @@
-using Lode.IO;
+using System.Security.Cryptography;
 using Lode.SuffixArrays;
 
 namespace Lode;
@@ -31,43 +31,20 @@ internal sealed partial class SearchIndexWriter
         : Math.Max(1, _options.ParallelBuilds);
 
     /// <summary>
-    /// Builds one shard's section in the scratch file: its text, its suffix array in the narrowest entry width, its
-    /// sample, zero padding to <see cref="IndexFormat.SectionAlignment"/>. Runs on a pool thread.
+    /// Builds one shard's section in the scratch file: the FM-index of its text (from the suffix array built here),
+    /// zero-padded to <see cref="IndexFormat.SectionAlignment"/>. Runs on a pool thread.
     /// </summary>
     private BuiltShard BuildShard(byte[] buffer, int length, int firstBlob, int blobCount)
     {
         var text = buffer.AsSpan(0, length);
         int[] suffixArray = SuffixArray.Build(text, ConstructionOptions(length));
-        byte[] sample = SuffixArraySample.Build(text, suffixArray).ToBytes();
-        int width = SuffixArrayEntries.MinimumWidth(length);
-        long entriesLength = (long)length * width;
-        long used = length + entriesLength + sample.Length;
-        long sectionLength = IndexFormat.Align(used);
+        byte[] fmIndex = FmIndex.Build(text, suffixArray, _options.FmIndex);
+        long sectionLength = IndexFormat.Align(fmIndex.Length);
         long start = Interlocked.Add(ref _scratchCursor, sectionLength) - sectionLength;
-        RandomAccess.Write(_scratch, text, start);
-        uint entriesCrc = WriteEntries(suffixArray, width, start + length);
-        RandomAccess.Write(_scratch, sample, start + length + entriesLength);
-        RandomAccess.Write(_scratch, new byte[sectionLength - used], start + used);
-        var record = new IndexFormat.ShardRecord(0, length, length, length + entriesLength, sample.Length,
-            Crc32C.Compute(text), entriesCrc, firstBlob, blobCount, width);
-        return new BuiltShard(start, record);
-    }
-
-    /// <summary>Writes the suffix array's entries at <paramref name="offset"/> of the scratch file; returns their CRC32C.</summary>
-    private uint WriteEntries(int[] suffixArray, int width, long offset)
-    {
-        const int EntriesPerWrite = 1 << 18;
-        var bytes = new byte[EntriesPerWrite * width];
-        uint crc = 0;
-        for (int done = 0; done < suffixArray.Length; done += EntriesPerWrite)
-        {
-            int count = Math.Min(EntriesPerWrite, suffixArray.Length - done);
-            var part = bytes.AsSpan(0, count * width);
-            SuffixArrayEntries.Encode(suffixArray.AsSpan(done, count), width, part);
-            RandomAccess.Write(_scratch, part, offset + ((long)done * width));
-            crc = Crc32C.Append(crc, part);
-        }
-        return crc;
+        RandomAccess.Write(_scratch, fmIndex, start);
+        RandomAccess.Write(_scratch, new byte[sectionLength - fmIndex.Length], start + fmIndex.Length);
+        var key = IndexFormat.HashKey(SHA256.HashData(fmIndex));
+        return new BuiltShard(start, new IndexFormat.ShardRecord(0, fmIndex.Length, length, firstBlob, blobCount, key));
     }
 
     /// <summary>

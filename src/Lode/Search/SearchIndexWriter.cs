@@ -1,16 +1,16 @@
-using Lode.IO;
 using Microsoft.Win32.SafeHandles;
 
 namespace Lode;
 
 /// <summary>
-/// Builds a snapshot's search index (format 2, docs/format.md "Search index") while the snapshot is taken, carrying
+/// Builds a snapshot's search index (format 3, docs/format.md "Search index") while the snapshot is taken, carrying
 /// over the previous snapshot's shards that are still mostly live. Each file's bytes arrive once, in order; a text
 /// file (no NUL byte, at most <see cref="MaxIndexedFileSize"/> bytes) whose contents are not indexed yet — neither
 /// earlier in this snapshot nor in a carried shard — is copied into the current shard; a full shard is sealed and its
-/// suffix array built on a background task (at most <see cref="SearchIndexWriterOptions.ParallelBuilds"/> at once)
-/// into a scratch file. <see cref="Finish"/> decides which previous shards to carry and re-indexes the live text of
-/// the others; <see cref="WriteTo"/> then streams the index into a snapshot stream, carried shards by reference.
+/// suffix array and FM-index built on a background task (at most <see cref="SearchIndexWriterOptions.ParallelBuilds"/>
+/// at once) into a scratch file; the text itself is not kept. <see cref="Finish"/> decides which previous shards to
+/// carry and re-indexes the live text of the others (read from the previous snapshot's stored files);
+/// <see cref="WriteTo"/> then streams the index into a container stream, carried shards by reference.
 /// Memory stays near (parallel builds + 1) × (shard text + about 9 bytes per text byte of construction space).
 /// Not thread-safe: one producer calls it.
 /// </summary>
@@ -22,6 +22,7 @@ internal sealed partial class SearchIndexWriter : IDisposable
     private readonly SafeFileHandle _scratch;
     private readonly SearchIndexWriterOptions _options;
     private readonly SearchIndex? _previous;
+    private readonly SnapshotView? _previousView;
     private readonly Dictionary<UInt128, int> _previousBlobs = [];
     private readonly HashSet<int> _livePrevious = [];
     private readonly Dictionary<UInt128, int> _newBlobs = [];
@@ -38,12 +39,13 @@ internal sealed partial class SearchIndexWriter : IDisposable
     /// <summary>Creates a writer whose scratch file is <paramref name="scratchPath"/> (created; the caller deletes it).</summary>
     /// <param name="scratchPath">A new file for the sections of the shards built here.</param>
     /// <param name="options">Shard size, parallelism and memory budget.</param>
-    /// <param name="previous">The previous snapshot's index (format 2, in its container), whose shards may be carried
-    /// over; null to index everything.</param>
-    public SearchIndexWriter(string scratchPath, SearchIndexWriterOptions options, SearchIndex? previous)
+    /// <param name="previous">The previous snapshot, whose index's shards (format 3) may be carried over and whose
+    /// stored files give the text of the ones re-indexed; null, or a snapshot without an index, to index everything.</param>
+    public SearchIndexWriter(string scratchPath, SearchIndexWriterOptions options, SnapshotView? previous)
     {
         _options = options;
-        _previous = previous?.Major == IndexFormat.Major ? previous : null;
+        _previous = previous?.QueryIndex;
+        _previousView = _previous is null ? null : previous;
         if (_previous is not null)
         {
             var blobs = _previous.Blobs;
@@ -104,14 +106,14 @@ internal sealed partial class SearchIndexWriter : IDisposable
 
     /// <summary>Ends the current file.</summary>
     /// <param name="sha256">The file's SHA-256: identical contents are indexed once.</param>
-    /// <returns>Whether the file is indexed (text); <see cref="BlobOf"/> gives its blob after <see cref="Finish"/>.</returns>
+    /// <returns>Whether the file is indexed (text).</returns>
     public bool EndFile(ReadOnlySpan<byte> sha256)
     {
         if (!_fileIsText)
         {
             return false;
         }
-        var key = IndexFormat.BlobKey(sha256);
+        var key = IndexFormat.HashKey(sha256);
         if (_newBlobs.ContainsKey(key) || TryReuse(sha256))
         {
             _textLength = _fileStart;
@@ -129,14 +131,20 @@ internal sealed partial class SearchIndexWriter : IDisposable
     /// <exception cref="CorruptDataException">The file's stored bytes are damaged.</exception>
     public bool AddStoredFile(SnapshotView view, FileEntry file, byte[] buffer)
     {
+        FeedStored(view, file, buffer);
+        return EndFile(file.Sha256.Span);
+    }
+
+    /// <summary>Begins a file and feeds it whole from a snapshot's stored blocks.</summary>
+    private void FeedStored(SnapshotView view, FileEntry file, byte[] buffer)
+    {
         BeginFile(file.Size);
-        for (long position = 0; position < file.Size;)
+        for (long position = 0; position < file.Size && _fileIsText;)
         {
             int n = view.ReadFile(file, position, buffer);
             Append(buffer.AsSpan(0, n));
             position += n;
         }
-        return EndFile(file.Sha256.Span);
     }
 
     /// <summary>
@@ -145,7 +153,7 @@ internal sealed partial class SearchIndexWriter : IDisposable
     /// </summary>
     public bool TryReuse(ReadOnlySpan<byte> sha256)
     {
-        if (!_previousBlobs.TryGetValue(IndexFormat.BlobKey(sha256), out int blob))
+        if (!_previousBlobs.TryGetValue(IndexFormat.HashKey(sha256), out int blob))
         {
             return false;
         }
@@ -171,7 +179,7 @@ internal sealed partial class SearchIndexWriter : IDisposable
     {
         var text = _text.AsSpan(_fileStart, _textLength - _fileStart);
         // Shard is the build's number until Finish places the shard.
-        _blobs.Add(new IndexFormat.BlobRecord(_builds.Count, _fileStart, text.Length, Crc32C.Compute(text), key));
+        _blobs.Add(new IndexFormat.BlobRecord(_builds.Count, _fileStart, text.Length, key));
         _newBlobs.Add(key, _blobs.Count - 1);
         TextBytes += text.Length;
     }

@@ -1,3 +1,5 @@
+using Lode.SuffixArrays;
+
 namespace Lode;
 
 /// <summary>How <see cref="SearchIndexWriter"/> shards and builds an index.</summary>
@@ -18,4 +20,7 @@ internal sealed record SearchIndexWriterOptions
 
     /// <summary>Where external-memory construction spills; null for the system's temporary directory.</summary>
     public string? WorkingDirectory { get; init; }
+
+    /// <summary>How each shard's FM-index is built (its SA sample rate).</summary>
+    public FmIndexOptions FmIndex { get; init; } = new();
 }

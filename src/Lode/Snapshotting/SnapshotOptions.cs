@@ -14,4 +14,8 @@ public sealed class SnapshotOptions
 
     /// <summary>The most unique text bytes in one search index shard (default 8 MiB: smaller shards build faster per byte and in parallel).</summary>
     public int IndexShardSize { get; init; } = 8 << 20;
+
+    /// <summary>Whether to build the search index (default true). Without one, searches of the snapshot scan its files
+    /// until <see cref="Repository.BuildIndex"/> adds it.</summary>
+    public bool Index { get; init; } = true;
 }

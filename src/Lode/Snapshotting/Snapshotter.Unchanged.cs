@@ -8,7 +8,7 @@ namespace Lode;
 /// snapshot by reference (<see cref="SnapshotWriter.AppendFrom"/>: whole chunks become parent blocks, nothing is
 /// decompressed for a file that starts a chunk) and its SHA-256 is copied. Its text stays in the previous index's
 /// shard, which the index writer carries over (<see cref="SearchIndexWriter.TryReuse"/>); only when the previous
-/// index cannot be carried (an older format) is the text fed again, from the previous snapshot's blocks, never from disk.
+/// snapshot has no index of the current format is the text fed again, from the previous snapshot's blocks, never from disk.
 /// </summary>
 internal sealed partial class Snapshotter
 {
@@ -17,9 +17,8 @@ internal sealed partial class Snapshotter
     /// <summary>Regular files taken from the previous snapshot without reading them.</summary>
     public long UnchangedFiles { get; private set; }
 
-    private FileEntry? TakeUnchanged(WalkedEntry walked, SnapshotWriter writer, SearchIndexWriter index, out bool text)
+    private FileEntry? TakeUnchanged(WalkedEntry walked, SnapshotWriter writer, SearchIndexWriter? index)
     {
-        text = false;
         var status = walked.Status;
         if (_previous is null || !_previous.Files.TryGet(walked.RelativePath, out var old) || old.Kind != FileKind.File
             || old.Inode == 0 || old.Inode != status.Inode || old.Device != status.Device
@@ -38,17 +37,18 @@ internal sealed partial class Snapshotter
         {
             writer.EndBlock(SnapshotStreams.Data);
         }
-        if (old.TextBlob >= 0)
+        // With a previous index, contents it lacks are not text; without one, the stored bytes tell.
+        if (index is not null && !index.TryReuse(old.Sha256.Span) && _previous.QueryIndex is null && old.Size <= SearchIndexWriter.MaxIndexedFileSize)
         {
-            text = index.TryReuse(old.Sha256.Span) || index.AddStoredFile(_previous, old, _buffer);
+            index.AddStoredFile(_previous, old, _buffer);
         }
         UnchangedFiles++;
         _files++;
         ReportProgress(walked.RelativePath);
-        return Copy(old, status.Mode, offset, -1);
+        return Copy(old, status.Mode, offset);
     }
 
-    private static FileEntry Copy(FileEntry old, UnixFileMode mode, long dataOffset, int textBlob) => new()
+    private static FileEntry Copy(FileEntry old, UnixFileMode mode, long dataOffset) => new()
     {
         Path = old.Path,
         Kind = old.Kind,
@@ -59,6 +59,5 @@ internal sealed partial class Snapshotter
         Sha256 = old.Sha256,
         Inode = old.Inode,
         Device = old.Device,
-        TextBlob = textBlob,
     };
 }

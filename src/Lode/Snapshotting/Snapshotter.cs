@@ -7,8 +7,8 @@ namespace Lode;
 
 /// <summary>
 /// Reads a tree once into a snapshot container (the <c>data</c> stream: file contents in walk order; the
-/// <c>meta</c> stream is the file table it returns) and feeds text files to the search index builder. Files unchanged
-/// since the previous snapshot are taken from it (<c>Snapshotter.Unchanged.cs</c>). Not thread-safe.
+/// <c>meta</c> stream is the file table it returns) and feeds text files to the search index builder, if there is one.
+/// Files unchanged since the previous snapshot are taken from it (<c>Snapshotter.Unchanged.cs</c>). Not thread-safe.
 /// </summary>
 internal sealed partial class Snapshotter
 {
@@ -37,14 +37,16 @@ internal sealed partial class Snapshotter
 
     public long BytesRead => _bytesRead;
 
+    /// <summary>Regular files snapshotted so far.</summary>
+    public long Files => _files;
+
     /// <summary>
-    /// Snapshots <paramref name="root"/> and finishes the search index (<see cref="SearchIndexWriter.Finish"/>);
-    /// returns the file table, with each text file's blob (the data stream is in the writer).
+    /// Snapshots <paramref name="root"/> into the data stream of <paramref name="writer"/>, feeding text to
+    /// <paramref name="index"/> (null: no index); returns the file table.
     /// </summary>
-    public FileTable Run(string root, SnapshotWriter writer, SearchIndexWriter index)
+    public FileTable Run(string root, SnapshotWriter writer, SearchIndexWriter? index)
     {
         var entries = new List<FileEntry>();
-        var indexed = new List<int>();
         foreach (var walked in TreeWalker.Walk(root, _warn))
         {
             var status = walked.Status;
@@ -61,23 +63,13 @@ internal sealed partial class Snapshotter
                     }
                     break;
                 case FileStatusKind.Regular:
-                    var file = TakeUnchanged(walked, writer, index, out bool text) ?? ReadFile(walked, writer, index, out text);
+                    var file = TakeUnchanged(walked, writer, index) ?? ReadFile(walked, writer, index);
                     if (file is not null)
                     {
-                        if (text)
-                        {
-                            indexed.Add(entries.Count);
-                        }
                         entries.Add(file);
                     }
                     break;
             }
-        }
-        _options.Progress?.Report(new SnapshotProgress(_files, _bytesRead, "", "indexing"));
-        index.Finish();
-        foreach (int i in indexed)
-        {
-            entries[i] = Copy(entries[i], entries[i].Mode, entries[i].DataOffset, index.BlobOf(entries[i].Sha256.Span));
         }
         return new FileTable(entries);
     }
@@ -100,10 +92,9 @@ internal sealed partial class Snapshotter
         return null;
     }
 
-    /// <summary>Reads a new or changed file into the data stream and the index; <paramref name="text"/> says whether it is indexed.</summary>
-    private FileEntry? ReadFile(WalkedEntry walked, SnapshotWriter writer, SearchIndexWriter index, out bool text)
+    /// <summary>Reads a new or changed file into the data stream and the index.</summary>
+    private FileEntry? ReadFile(WalkedEntry walked, SnapshotWriter writer, SearchIndexWriter? index)
     {
-        text = false;
         Stream stream;
         try
         {
@@ -123,7 +114,7 @@ internal sealed partial class Snapshotter
             }
             long offset = writer.GetLength(SnapshotStreams.Data);
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            index.BeginFile(walked.Status.Size);
+            index?.BeginFile(walked.Status.Size);
             long size = 0;
             try
             {
@@ -132,7 +123,7 @@ internal sealed partial class Snapshotter
                 {
                     writer.Append(SnapshotStreams.Data, chunk);
                     hash.AppendData(chunk);
-                    index.Append(chunk);
+                    index?.Append(chunk);
                     size += chunk.Length;
                     _bytesRead += chunk.Length;
                     ReportProgress(walked.RelativePath);
@@ -141,7 +132,7 @@ internal sealed partial class Snapshotter
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 // The bytes already appended stay in the data stream, referenced by no entry.
-                index.AbortFile();
+                index?.AbortFile();
                 _warn($"skipped {walked.FullPath}: {e.Message}");
                 return null;
             }
@@ -150,7 +141,7 @@ internal sealed partial class Snapshotter
                 writer.EndBlock(SnapshotStreams.Data);
             }
             byte[] sha256 = hash.GetHashAndReset();
-            text = index.EndFile(sha256);
+            index?.EndFile(sha256);
             _files++;
             ReportProgress(walked.RelativePath);
             return new FileEntry

@@ -29,12 +29,6 @@ public sealed class FileEntry
     /// <summary>The target of a symbolic link, as stored on disk; null otherwise.</summary>
     public string? LinkTarget { get; init; }
 
-    /// <summary>
-    /// The search index's text blob holding this file's contents, or -1 when the file is not indexed (not a
-    /// regular file, binary, or over the indexing limit). Identical files share one blob.
-    /// </summary>
-    public int TextBlob { get; init; } = -1;
-
     /// <summary>The file's inode number when it was snapshotted; 0 when unknown (file tables of format 1.0).
     /// With <see cref="Device"/>, size and modification time it tells the next snapshot the file is unchanged.</summary>
     public ulong Inode { get; init; }

@@ -44,7 +44,7 @@ public sealed partial class FileTable
             BinaryPrimitives.WriteInt64LittleEndian(fixedPart[8..], entry.ModifiedTimeNs);
             BinaryPrimitives.WriteInt64LittleEndian(fixedPart[16..], entry.Size);
             BinaryPrimitives.WriteInt64LittleEndian(fixedPart[24..], entry.DataOffset);
-            BinaryPrimitives.WriteInt32LittleEndian(fixedPart[32..], entry.TextBlob);
+            BinaryPrimitives.WriteInt32LittleEndian(fixedPart[32..], -1); // Formerly the text blob; searches find blobs by hash.
             BinaryPrimitives.WriteUInt16LittleEndian(fixedPart[36..], (ushort)target.Length);
             output.Write(fixedPart);
             if (entry.Kind == FileKind.File)
@@ -141,7 +141,6 @@ public sealed partial class FileTable
             ModifiedTimeNs = BinaryPrimitives.ReadInt64LittleEndian(body[8..]),
             Size = size,
             DataOffset = offset,
-            TextBlob = BinaryPrimitives.ReadInt32LittleEndian(body[32..]),
             Sha256 = rest[..hashLength].ToArray(),
             Inode = identityLength == 0 ? 0 : BinaryPrimitives.ReadUInt64LittleEndian(rest[hashLength..]),
             Device = identityLength == 0 ? 0 : BinaryPrimitives.ReadUInt64LittleEndian(rest[(hashLength + 8)..]),

@@ -82,13 +82,15 @@ public sealed class DamageTests(GeneratedTreeFixture fixture)
     }
 
     /// <summary>A copy of the fixture's repository with one byte inverted: the middle byte of the container
-    /// <c>data/&lt;id&gt;</c> ("data"), or a byte of the search index stream inside it ("index").</summary>
+    /// <c>data/&lt;id&gt;</c> ("data"), or of the search index's container <c>indexes/&lt;id&gt;/&lt;root&gt;</c> ("index").</summary>
     private string DamagedCopy(TempDirectory work, string kind)
     {
         string repo = work.Combine("repo");
         fixture.CopyRepository(repo);
-        string container = Path.Combine(repo, "data", fixture.Snapshot.Id);
-        _ = kind == "index" ? Damage.FlipIndexStreamByte(container) : Damage.FlipMiddleByte(container);
+        string container = kind == "index"
+            ? Assert.Single(Directory.GetFiles(Path.Combine(repo, "indexes", fixture.Snapshot.Id)))
+            : Path.Combine(repo, "data", fixture.Snapshot.Id);
+        Damage.FlipMiddleByte(container);
         return repo;
     }
 }

@@ -19,20 +19,4 @@ internal static class Damage
         file.WriteByte((byte)~value);
         return offset;
     }
-
-    /// <summary>Inverts a byte of the search index inside the snapshot container at <paramref name="path"/>: the
-    /// index stream's first block is lz4 (codec of the <c>index</c> stream), which keeps the index header's magic
-    /// <c>LODEIDX</c> as a literal, so the byte 64 past it lies in that block. Returns its offset.</summary>
-    public static long FlipIndexStreamByte(string path)
-    {
-        byte[] bytes = File.ReadAllBytes(path);
-        int magic = bytes.AsSpan().IndexOf("LODEIDX"u8);
-        if (magic < 0)
-        {
-            throw new InvalidDataException($"no search index stream found in {path}");
-        }
-        bytes[magic + 64] ^= 0xFF;
-        File.WriteAllBytes(path, bytes);
-        return magic + 64;
-    }
 }

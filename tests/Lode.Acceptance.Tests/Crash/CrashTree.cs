@@ -40,6 +40,25 @@ internal static class CrashTree
         return paths;
     }
 
+    /// <summary>What <c>lode search LITERAL</c> of a snapshot of the tree prints (the tree has only text files, and its
+    /// paths sort the same component-wise and bytewise).</summary>
+    public static byte[] SearchOutput(string root, string literal)
+    {
+        var output = new StringBuilder();
+        foreach (string file in Directory.EnumerateFiles(root, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var lines = File.ReadAllText(file).Split('\n');
+            for (int i = 0; i < lines.Length - 1; i++)
+            {
+                if (lines[i].Contains(literal, StringComparison.Ordinal))
+                {
+                    output.Append(Path.GetRelativePath(root, file)).Append(':').Append(i + 1).Append(':').Append(lines[i]).Append('\n');
+                }
+            }
+        }
+        return Encoding.UTF8.GetBytes(output.ToString());
+    }
+
     /// <summary>What <c>lode ls SNAP:d1</c> prints.</summary>
     public static string Listing(string directory) =>
         directory == "d1"

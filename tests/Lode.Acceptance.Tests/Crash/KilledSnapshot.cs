@@ -68,7 +68,8 @@ internal static class KilledSnapshot
         }
     }
 
-    /// <summary>The objects under <c>data/</c> and <c>snapshots/</c>.</summary>
+    /// <summary>The objects under <c>data/</c>, <c>snapshots/</c> and <c>indexes/</c>.</summary>
     public static int StoredObjects(string repo) =>
-        new[] { "data", "snapshots" }.Select(d => Path.Combine(repo, d)).Where(Directory.Exists).Sum(d => Directory.EnumerateFiles(d).Count());
+        new[] { "data", "snapshots", "indexes" }.Select(d => Path.Combine(repo, d)).Where(Directory.Exists)
+            .Sum(d => Directory.EnumerateFiles(d, "*", SearchOption.AllDirectories).Count());
 }

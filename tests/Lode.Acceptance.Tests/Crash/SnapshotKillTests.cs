@@ -11,8 +11,9 @@ namespace Lode.Acceptance.Tests.Crash;
 /// The SIGKILL campaign: <c>lode snapshot</c> killed at random moments (delays from a seeded RNG; half of them a few
 /// milliseconds after a container or manifest appeared, where the manifest and the catalog record are stored), again and again on the same repositories.
 /// After every few kills: <c>lode check</c> passes, <c>lode snapshots</c> lists exactly the snapshots whose manifest
-/// exists, each complete, the catalog agrees with the store path for path, and a listing of the newest snapshot is
-/// right; after each repository's round the next snapshot succeeds. <c>LODE_CRASH_KILLS</c> (default 200) and
+/// exists, each complete, the catalog agrees with the store path for path, a listing of the newest snapshot is
+/// right, and a search of the oldest and the newest snapshot prints what a scan of the tree finds (with the index, or
+/// by scanning a snapshot whose index the kill prevented); after each repository's round the next snapshot succeeds. <c>LODE_CRASH_KILLS</c> (default 200) and
 /// <c>LODE_CRASH_SEED</c> set the campaign's size and seed.
 /// </summary>
 public sealed class SnapshotKillTests
@@ -30,6 +31,7 @@ public sealed class SnapshotKillTests
         string tree = work.Combine("tree");
         CrashTree.Generate(tree, seed);
         var expected = CrashTree.Paths(tree);
+        byte[] found = CrashTree.SearchOutput(tree, SearchedLiteral);
         TimeSpan full = await MeasureAsync(work.Combine("timing"), tree);
 
         int done = 0;
@@ -52,17 +54,17 @@ public sealed class SnapshotKillTests
                 inRound++;
                 if (inRound % KillsPerCheck == 0)
                 {
-                    await VerifyAsync(repo, expected, $"seed {seed}, after kill {done}");
+                    await VerifyAsync(repo, expected, found, $"seed {seed}, after kill {done}");
                 }
             }
             LodeAssert.Succeeded(await LodeCli.RunAsync(repo, "snapshot", tree));
-            await VerifyAsync(repo, expected, $"seed {seed}, snapshot after round {round}");
+            await VerifyAsync(repo, expected, found, $"seed {seed}, snapshot after round {round}");
         }
     }
 
     /// <summary>The repository is whole: check passes, the listed snapshots are exactly the stored manifests, the
     /// catalog holds exactly those with exactly the tree's paths, and the newest lists right.</summary>
-    private static async Task VerifyAsync(string repo, SortedSet<string> expected, string when)
+    private static async Task VerifyAsync(string repo, SortedSet<string> expected, byte[] found, string when)
     {
         if (!File.Exists(Path.Combine(repo, "config")))
         {
@@ -88,8 +90,17 @@ public sealed class SnapshotKillTests
             var ls = await LodeCli.RunAsync(repo, "ls", "latest:d1");
             Assert.True(ls.ExitCode == 0, $"{when}: ls failed: {ls.Describe()}");
             Assert.Equal(CrashTree.Listing("d1"), Encoding.UTF8.GetString(ls.Stdout));
+            foreach (string id in new[] { ids[0], ids[^1] }.Distinct())
+            {
+                var search = await LodeCli.RunAsync(repo, "search", SearchedLiteral, id);
+                Assert.True(search.ExitCode == 0, $"{when}: search of {id} failed: {search.Describe()}");
+                LodeAssert.SameOutput(found, search.Stdout, $"{when}: search of {id}");
+            }
         }
     }
+
+    /// <summary>A literal of the crash tree's lines (random numbers), found on a few hundred of them.</summary>
+    private const string SearchedLiteral = "424";
 
     /// <summary>The catalog on disk holds a summary exactly for each stored snapshot, and for each whose paths are
     /// recorded, exactly the tree's paths.</summary>

@@ -57,13 +57,13 @@ public sealed class RemoteRepositoryTests(RemoteTreeFixture fixture) : IClassFix
         using (var json = JsonDocument.Parse(stats.Stdout))
         {
             Assert.Equal(cache, json.RootElement.GetProperty("directory").GetString());
-            // The manifest and the container (which holds the index).
-            Assert.Equal(2, json.RootElement.GetProperty("entries").GetInt64());
+            // The manifest, the container and the index's container.
+            Assert.Equal(3, json.RootElement.GetProperty("entries").GetInt64());
             Assert.True(json.RootElement.GetProperty("bytes").GetInt64() > 0);
             Assert.Equal(10L << 30, json.RootElement.GetProperty("budgetBytes").GetInt64());
         }
-        Assert.Contains("Entries:   2", text.StdoutText, StringComparison.Ordinal);
-        Assert.StartsWith("removed 2 cached objects", clear.StdoutText, StringComparison.Ordinal);
+        Assert.Contains("Entries:   3", text.StdoutText, StringComparison.Ordinal);
+        Assert.StartsWith("removed 3 cached objects", clear.StdoutText, StringComparison.Ordinal);
         using (var json = JsonDocument.Parse(after.Stdout))
         {
             Assert.Equal(0, json.RootElement.GetProperty("entries").GetInt64());

@@ -88,17 +88,28 @@ public sealed partial class FmIndex
         return new FmIndex(source, FmHeader.Read(source));
     }
 
-    /// <summary>Reads every section again and checks its CRC32C and structure.</summary>
+    /// <summary>
+    /// Reads every section again and checks its CRC32C and structure, and that each superblock's symbol
+    /// counts continue the previous one's and end at the header's totals.
+    /// </summary>
     /// <exception cref="FmIndexFormatException">Some section, or the header, is damaged; the message says which.</exception>
     /// <exception cref="IOException">The source failed.</exception>
     public void Verify()
     {
         FmHeader.Read(_source);
+        var counts = new int[256];
         for (int k = 0; k < _header.SuperblockCount; k++)
         {
-            BwtSuperblock.Parse(ReadSection(k), _header, k);
+            var superblock = BwtSuperblock.Parse(ReadSection(k), _header, k);
             SampleChunk.Parse(ReadSection(_header.SuperblockCount + k), _header, k);
+            int rows = _header.RowsOf(k);
+            foreach (byte symbol in _header.Alphabet)
+            {
+                FormatChecks.Require(superblock.Rank(symbol, 0, 0, out _) == counts[symbol], "BWT superblock", k, "a symbol count before it disagrees with the superblocks before");
+                counts[symbol] = superblock.Rank(symbol, rows, rows, out _);
+            }
         }
+        FormatChecks.Require(counts.AsSpan().SequenceEqual(_header.BwtTotals), "BWT superblock", _header.SuperblockCount - 1, "the symbol counts do not end at the header's totals");
     }
 
     private BwtSuperblock Superblock(int index) =>

@@ -54,7 +54,7 @@ public sealed class SearchPlanTests : IDisposable
     }
 
     [Fact]
-    public void A_frequent_pattern_scans_its_shards_and_a_rare_one_locates()
+    public void A_frequent_pattern_scans_its_shards_and_a_rare_one_is_located_where_that_is_cheaper()
     {
         using var repository = Repository.Init(Path.Combine(_dir, "repo"));
         var manifest = repository.CreateSnapshot(_root, new SnapshotOptions { IndexShardSize = 32 << 10 }).Manifest;
@@ -65,8 +65,22 @@ public sealed class SearchPlanTests : IDisposable
         var rare = index.FindMatches("needle twice"u8.ToArray());
 
         Assert.Contains(true, frequent.ScannedShards);
-        Assert.DoesNotContain(true, rare.ScannedShards);
-        Assert.Single(rare.Located); // The two identical files are one blob.
+        Assert.DoesNotContain(frequent.Located.Keys, blob => frequent.ScannedShards[index.ShardOf(blob)]);
+        // The two identical files are one blob, located or left to a scan of its (small) shard.
+        Assert.Equal(1, rare.Located.Count + rare.ScannedShards.Count(scan => scan));
+    }
+
+    /// <summary>On a 64 MiB shard (an FM-index of about 18 MB), a few occurrences are located; hundreds of thousands, or
+    /// enough to make the LF walks load most of the index, are cheaper to scan.</summary>
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(20, false)]
+    [InlineData(10_000, true)]
+    [InlineData(1_000_000, true)]
+    public void The_cost_model_locates_few_occurrences_and_scans_many(long count, bool scan)
+    {
+        var shard = new IndexFormat.ShardRecord(0, 18 << 20, 64 << 20, 0, 1, UInt128.Zero);
+        Assert.Equal(scan, SearchIndex.ScanIsCheaper(shard, count));
     }
 
     [Fact]

@@ -64,6 +64,10 @@ public sealed partial class SnapshotView
         var candidates = new List<(FileEntry, int[]?)>();
         var index = QueryIndex;
         var matches = index is null || pattern.Length == 0 ? null : index.FindMatches(pattern);
+        if (matches is not null && matches.Located.Count == 0 && !matches.ScannedShards.Contains(true))
+        {
+            return candidates; // Nothing anywhere: the file table is not even read.
+        }
         foreach (var entry in Files.Entries)
         {
             if (entry.Kind != FileKind.File)

@@ -15,20 +15,45 @@ public sealed partial class SnapshotView : IDisposable
     private readonly Repository _repository;
     private readonly SnapshotReader _reader;
 
-    internal SnapshotView(Repository repository, SnapshotManifest manifest, SnapshotReader reader, FileTable files)
+    private readonly Lazy<FileTable> _files;
+
+    internal SnapshotView(Repository repository, SnapshotManifest manifest, SnapshotReader reader)
     {
         _repository = repository;
         Manifest = manifest;
         _reader = reader;
-        Files = files;
+        _files = new Lazy<FileTable>(ReadFileTable, LazyThreadSafetyMode.ExecutionAndPublication);
         _index = new Lazy<StoredIndex?>(OpenIndex, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The snapshot's manifest.</summary>
     public SnapshotManifest Manifest { get; }
 
-    /// <summary>The snapshot's file table.</summary>
-    public FileTable Files { get; }
+    /// <summary>The snapshot's file table, read on first use (a search that finds nothing in the index never reads it).</summary>
+    /// <exception cref="CorruptDataException">The file table is damaged.</exception>
+    public FileTable Files => _files.Value;
+
+    private FileTable ReadFileTable()
+    {
+        try
+        {
+            long metaLength = _reader.GetLength(SnapshotStreams.Meta);
+            if (metaLength > Array.MaxLength)
+            {
+                throw new CorruptDataException($"{Manifest.DataKey} is corrupt: its file table claims {metaLength} bytes.");
+            }
+            var meta = new byte[metaLength];
+            if (_reader.ReadAt(SnapshotStreams.Meta, 0, meta) != meta.Length)
+            {
+                throw new CorruptDataException($"{Manifest.DataKey} is corrupt: its file table is cut short.");
+            }
+            return FileTable.Deserialize(meta, Manifest.DataKey);
+        }
+        catch (SnapshotException e)
+        {
+            throw new CorruptDataException($"{Manifest.DataKey} is corrupt: {e.Message}", e);
+        }
+    }
 
     /// <summary>Finds an entry by a user-given path (leading '/' optional).</summary>
     /// <exception cref="LodeException">No such path in the snapshot.</exception>

@@ -10,15 +10,33 @@ internal sealed record IndexMatches(Dictionary<int, int[]> Located, bool[] Scann
 
 internal sealed partial class SearchIndex
 {
-    /// <summary>
-    /// Measured cost of locating one occurrence (LF steps to the nearest SA sample), in nanoseconds; see
-    /// docs/benchmarks.md, "Search index: locate or scan".
-    /// </summary>
-    internal const double LocateNanoseconds = 6_000;
+    // The cost model that decides, per shard, between locating and scanning (docs/benchmarks.md, "Search index
+    // format 3"): locating k occurrences costs k LF walks plus loading the FM-index sections the walks touch (each
+    // step lands in a random superblock of 65,536 rows, and a walk takes SampleRate / 2 steps on average); scanning
+    // reads and searches the shard's text.
+
+    /// <summary>Measured cost of locating one occurrence once its sections are loaded (LF steps to the nearest SA sample), ns.</summary>
+    internal const double LocateNanoseconds = 8_000;
+
+    /// <summary>Measured cost of loading (reading, checking, parsing) one byte of FM-index on first use, ns.</summary>
+    internal const double LoadNanosecondsPerIndexByte = 4;
 
     /// <summary>Measured cost of scanning one byte of text for a literal, reading it from the snapshot's compressed
-    /// content chunks, in nanoseconds (same section of docs/benchmarks.md).</summary>
+    /// content chunks, ns.</summary>
     internal const double ScanNanosecondsPerByte = 1.5;
+
+    /// <summary>The FM-index's unit of loading, in BWT rows (a superblock), and the SA sample rate the writer uses.</summary>
+    private const double SuperblockRows = 65_536, SampleRate = 64;
+
+    /// <summary>Whether locating <paramref name="count"/> occurrences in <paramref name="shard"/> would cost more than
+    /// scanning its text, by the cost model above.</summary>
+    internal static bool ScanIsCheaper(IndexFormat.ShardRecord shard, long count)
+    {
+        double superblocks = Math.Max(1, Math.Ceiling(shard.TextLength / SuperblockRows));
+        double touched = 1 - Math.Exp(-count * (SampleRate / 2) / superblocks); // fraction of superblocks the walks reach
+        double locate = (count * LocateNanoseconds) + (touched * shard.IndexLength * LoadNanosecondsPerIndexByte);
+        return locate > shard.TextLength * ScanNanosecondsPerByte;
+    }
 
     /// <summary>
     /// Counts <paramref name="pattern"/> (non-empty) in every shard by backward search (shards in parallel), then per
@@ -68,7 +86,7 @@ internal sealed partial class SearchIndex
             {
                 return;
             }
-            if (range.Count * LocateNanoseconds > _shards[i].TextLength * ScanNanosecondsPerByte)
+            if (ScanIsCheaper(_shards[i], range.Count))
             {
                 scanned[i] = true;
                 return;

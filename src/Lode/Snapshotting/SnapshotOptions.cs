@@ -12,8 +12,8 @@ public sealed class SnapshotOptions
     /// <summary>Receives one line per entry that was skipped (unreadable, vanished, special), or null.</summary>
     public Action<string>? Warning { get; init; }
 
-    /// <summary>The most unique text bytes in one search index shard (default 8 MiB: smaller shards build faster per byte and in parallel).</summary>
-    public int IndexShardSize { get; init; } = 8 << 20;
+    /// <summary>The most unique text bytes in one search index shard (default 64 MiB; docs/format.md, "Search index").</summary>
+    public int IndexShardSize { get; init; } = SearchIndexWriterOptions.DefaultShardSize;
 
     /// <summary>Whether to build the search index (default true). Without one, searches of the snapshot scan its files
     /// until <see cref="Repository.BuildIndex"/> adds it.</summary>

@@ -31,7 +31,12 @@ public sealed partial class Repository
         {
             string dataPath = Path.Combine(temp.FullName, "data");
             var snapshotter = new Snapshotter(options, previous);
-            var indexOptions = new SearchIndexWriterOptions { ShardSize = options.IndexShardSize, WorkingDirectory = temp.FullName };
+            var indexOptions = new SearchIndexWriterOptions
+            {
+                ShardSize = options.IndexShardSize,
+                WorkingDirectory = temp.FullName,
+                SlotsReservedWhileFeeding = 1,
+            };
             using var index = options.Index ? new SearchIndexWriter(Path.Combine(temp.FullName, "index"), indexOptions, previous) : null;
             FileTable table;
             SnapshotWriteResult written;

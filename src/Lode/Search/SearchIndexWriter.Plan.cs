@@ -39,6 +39,11 @@ internal sealed partial class SearchIndexWriter
     /// <exception cref="CorruptDataException">The previous index is damaged where its text had to be re-read.</exception>
     public void Finish()
     {
+        int reserved = ParallelBuilds - Math.Max(1, ParallelBuilds - _options.SlotsReservedWhileFeeding);
+        if (reserved > 0)
+        {
+            _buildSlots.Release(reserved); // The producer is done: every core may build now.
+        }
         var carried = ChooseCarried();
         if (_blobs.Count > _shardFirstBlob)
         {

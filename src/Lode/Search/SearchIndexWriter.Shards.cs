@@ -8,22 +8,54 @@ internal sealed partial class SearchIndexWriter
     /// <summary>Bytes of construction space per text byte assumed when planning a memory budget (CaPS-SA needs about 9).</summary>
     private const int ConstructionBytesPerTextByte = 10;
 
-    /// <summary>Seals the current shard and starts building it, after waiting while too many builds run.</summary>
+    /// <summary>
+    /// Seals the current shard and builds it: now, from memory, when a build slot is free; otherwise its text is parked
+    /// in the scratch file and built when a slot frees. The producer never waits for a construction, so a snapshot's
+    /// reading of files (and its data becoming durable) does not wait for its index.
+    /// </summary>
     private void SealShard()
     {
         var text = _text;
         int length = _textLength;
         int firstBlob = _shardFirstBlob;
         int blobCount = _blobs.Count - firstBlob;
-        while (_builds.Count - _buildsAwaited >= ParallelBuilds)
+        if (_buildSlots.Wait(0))
         {
-            _builds[_buildsAwaited++].GetAwaiter().GetResult();
+            _builds.Add(Task.Run(() => BuildInSlot(text, length, firstBlob, blobCount)));
         }
-        _builds.Add(Task.Run(() => BuildShard(text, length, firstBlob, blobCount)));
+        else
+        {
+            long parked = Interlocked.Add(ref _scratchCursor, IndexFormat.Align(length)) - IndexFormat.Align(length);
+            RandomAccess.Write(_scratch, text.AsSpan(0, length), parked);
+            _builds.Add(Task.Run(async () =>
+            {
+                await _buildSlots.WaitAsync(_abandon.Token).ConfigureAwait(false);
+                var buffer = GC.AllocateUninitializedArray<byte>(length);
+                for (int done = 0; done < length;)
+                {
+                    int n = RandomAccess.Read(_scratch, buffer.AsSpan(done), parked + done);
+                    done += n > 0 ? n : throw new IOException("The search index's scratch file ended early.");
+                }
+                return BuildInSlot(buffer, length, firstBlob, blobCount);
+            }));
+        }
         _text = [];
         _textLength = 0;
         _fileStart = 0;
         _shardFirstBlob = _blobs.Count;
+    }
+
+    /// <summary>Builds a shard in a build slot taken by the caller, and gives the slot back.</summary>
+    private BuiltShard BuildInSlot(byte[] text, int length, int firstBlob, int blobCount)
+    {
+        try
+        {
+            return BuildShard(text, length, firstBlob, blobCount);
+        }
+        finally
+        {
+            _buildSlots.Release();
+        }
     }
 
     private int ParallelBuilds => _options.MemoryBudget is long budget

@@ -28,7 +28,13 @@ internal sealed partial class SearchIndexWriter : IDisposable
     private readonly Dictionary<UInt128, int> _newBlobs = [];
     private readonly List<IndexFormat.BlobRecord> _blobs = [];
     private readonly List<Task<BuiltShard>> _builds = [];
-    private int _buildsAwaited;
+
+    /// <summary>Free build slots: <see cref="ParallelBuilds"/> less <see cref="SearchIndexWriterOptions.SlotsReservedWhileFeeding"/>
+    /// until <see cref="Finish"/> releases the reserved ones.</summary>
+    private readonly SemaphoreSlim _buildSlots;
+
+    /// <summary>Cancelled when the writer is disposed: parked shards not yet building are then dropped.</summary>
+    private readonly CancellationTokenSource _abandon = new();
     private long _scratchCursor;
     private byte[] _text = [];
     private int _textLength;
@@ -54,6 +60,7 @@ internal sealed partial class SearchIndexWriter : IDisposable
                 _previousBlobs.TryAdd(blobs[i].Hash, i);
             }
         }
+        _buildSlots = new SemaphoreSlim(Math.Max(1, ParallelBuilds - options.SlotsReservedWhileFeeding), ParallelBuilds);
         _scratch = File.OpenHandle(scratchPath, FileMode.CreateNew, FileAccess.ReadWrite);
     }
 
@@ -163,16 +170,20 @@ internal sealed partial class SearchIndexWriter : IDisposable
 
     public void Dispose()
     {
-        // A failed snapshot may leave builds running: let them finish before their file handle goes away.
+        // A failed snapshot may leave builds running: parked ones are dropped, running ones finish before their file
+        // handle goes away.
+        _abandon.Cancel();
         try
         {
             Task.WaitAll([.. _builds]);
         }
         catch (AggregateException)
         {
-            // The failure that matters has already been thrown to the caller.
+            // The failure that matters has already been thrown to the caller (or the build was dropped).
         }
         _scratch.Dispose();
+        _buildSlots.Dispose();
+        _abandon.Dispose();
     }
 
     private void AddBlob(UInt128 key)

@@ -30,4 +30,8 @@ internal sealed record SearchIndexWriterOptions
 
     /// <summary>How each shard's FM-index is built (its SA sample rate).</summary>
     public FmIndexOptions FmIndex { get; init; } = new();
+
+    /// <summary>Build slots kept free until <see cref="SearchIndexWriter.Finish"/> (at least one slot always builds):
+    /// a snapshot keeps one core for reading, compressing and storing files, so its data is durable sooner.</summary>
+    public int SlotsReservedWhileFeeding { get; init; }
 }

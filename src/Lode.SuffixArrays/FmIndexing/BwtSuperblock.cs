@@ -70,14 +70,17 @@ internal sealed partial class BwtSuperblock
         }
         int node = 0;
         int rank = row;
+        var nodes = _nodes;
+        var children = _shape.Children;
+        var childLengths = _childLengths;
         while (true)
         {
-            int ones = _nodes[node].Rank1(rank, out bool bit);
+            int ones = nodes[node].Rank1(rank, out bool bit);
             rank = bit ? ones : rank - ones;
             int side = 2 * node + (bit ? 1 : 0);
             // A row of the child: only a payload damaged behind a recomputed CRC can give another rank (see Parse).
-            rank = (int)Math.Min((uint)rank, _childLengths[side] - 1);
-            int child = _shape.Children[side];
+            rank = (int)Math.Min((uint)rank, childLengths[side] - 1);
+            int child = children[side];
             if (child < 0)
             {
                 symbol = _shape.Symbols[~child];
@@ -129,7 +132,7 @@ internal sealed partial class BwtSuperblock
         int node = 0;
         for (int depth = _shape.CodeLength(local) - 1; depth >= 0; depth--)
         {
-            var vector = _nodes[node];
+            ref readonly var vector = ref _nodes[node];
             int startOnes = vector.Rank1(start);
             int endOnes = end == start ? startOnes : vector.Rank1(end);
             bool bit = ((code >> depth) & 1) != 0;

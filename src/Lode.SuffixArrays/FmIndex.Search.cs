@@ -31,6 +31,11 @@ public sealed partial class FmIndex
             }
             start = _header.LastToFirstStarts[symbol] + Ranks(symbol, start, end, out int endRank);
             end = _header.LastToFirstStarts[symbol] + endRank;
+            if ((uint)start > (uint)_header.TextLength || (uint)end > (uint)_header.TextLength)
+            {
+                // Only a section damaged behind a recomputed CRC gets here (ranks are clamped, not checked, at load).
+                throw new FmIndexFormatException($"FM-index BWT superblock {start >> FmHeader.SuperblockShift}: a rank leaves the rows (the superblock is damaged).");
+            }
         }
         return new SuffixRange(start, Math.Max(start, end));
     }
@@ -96,7 +101,13 @@ public sealed partial class FmIndex
                     : throw new FmIndexFormatException($"FM-index sample chunk {row >> FmHeader.SuperblockShift}: row {row} locates beyond the text.");
             }
             int rank = Superblock(row >> FmHeader.SuperblockShift).RankOfSymbolAt(row & (FmHeader.SuperblockRows - 1), out byte symbol);
-            row = _header.LastToFirstStarts[symbol] + rank;
+            int next = _header.LastToFirstStarts[symbol] + rank;
+            if ((uint)next >= (uint)_header.TextLength)
+            {
+                // Only a superblock damaged behind a recomputed CRC gets here (ranks are clamped, not checked, at load).
+                throw new FmIndexFormatException($"FM-index BWT superblock {row >> FmHeader.SuperblockShift}: an LF step from row {row} leaves the rows (the superblock is damaged).");
+            }
+            row = next;
         }
         throw new FmIndexFormatException($"FM-index: no sampled row within {rate} LF steps (samples or BWT damaged).");
     }

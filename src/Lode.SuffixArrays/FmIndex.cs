@@ -35,8 +35,19 @@ namespace Lode.SuffixArrays;
 /// it; M in-block offset bytes; M values ⌊SA/s⌋ of w bits packed LSB first.</item>
 /// </list>
 /// <para>
-/// Thread-safety: all members are safe to call concurrently. Sections are read, checked (CRC32C and
-/// structure) and published on first use without locks. The index does not own the source; keep it open
+/// Checks: a section is read on first use, its CRC32C checked, then only what bounds memory reads and
+/// loops, O(1) per 512-bit block or 256-row block (counts within the header's totals, a complete prefix
+/// code, frequencies summing to the rows, bitvector directories inside the section with per-block ones
+/// within the block, non-decreasing payload offsets and payloads of at most 64 bytes, sample block counts
+/// non-decreasing and within the rows). <see cref="Verify"/> also checks every block's payload against its
+/// ones count, every sample chunk's offsets and values, and the counts' continuity across superblocks.
+/// Damage behind a recomputed CRC that only <see cref="Verify"/> sees can give wrong answers (ranks are
+/// clamped to their node, so never an out-of-range read), or an <see cref="FmIndexFormatException"/> when a
+/// rank, LF step or position leaves the rows or the text; callers confirm matches against the text.
+/// </para>
+/// <para>
+/// Thread-safety: all members are safe to call concurrently. Sections are read, checked and published on
+/// first use without locks. The index does not own the source; keep it open
 /// while the index is used.
 /// </para>
 /// </remarks>
@@ -89,8 +100,9 @@ public sealed partial class FmIndex
     }
 
     /// <summary>
-    /// Reads every section again and checks its CRC32C and structure, and that each superblock's symbol
-    /// counts continue the previous one's and end at the header's totals.
+    /// Reads every section again and checks its CRC32C and structure, including what loading leaves out
+    /// (every bitvector block's payload against its ones count, every sample's offset and value), and that
+    /// each superblock's symbol counts continue the previous one's and end at the header's totals.
     /// </summary>
     /// <exception cref="FmIndexFormatException">Some section, or the header, is damaged; the message says which.</exception>
     /// <exception cref="IOException">The source failed.</exception>
@@ -101,12 +113,12 @@ public sealed partial class FmIndex
         for (int k = 0; k < _header.SuperblockCount; k++)
         {
             var superblock = BwtSuperblock.Parse(ReadSection(k), _header, k);
-            SampleChunk.Parse(ReadSection(_header.SuperblockCount + k), _header, k);
-            int rows = _header.RowsOf(k);
+            FormatChecks.Require(superblock.PayloadsAreValid(), "BWT superblock", k, "a bitvector block's payload disagrees with its ones count");
+            FormatChecks.Require(SampleChunk.Parse(ReadSection(_header.SuperblockCount + k), _header, k).MarksAreValid(), "sample chunk", k, "a block's marked offsets are not increasing rows of the block, or a sample points beyond the text");
             foreach (byte symbol in _header.Alphabet)
             {
-                FormatChecks.Require(superblock.Rank(symbol, 0, 0, out _) == counts[symbol], "BWT superblock", k, "a symbol count before it disagrees with the superblocks before");
-                counts[symbol] = superblock.Rank(symbol, rows, rows, out _);
+                FormatChecks.Require(superblock.CountBefore(symbol, out int through) == counts[symbol], "BWT superblock", k, "a symbol count before it disagrees with the superblocks before");
+                counts[symbol] = through;
             }
         }
         FormatChecks.Require(counts.AsSpan().SequenceEqual(_header.BwtTotals), "BWT superblock", _header.SuperblockCount - 1, "the symbol counts do not end at the header's totals");

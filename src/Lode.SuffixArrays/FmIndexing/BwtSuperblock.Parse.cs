@@ -4,7 +4,16 @@ namespace Lode.SuffixArrays.FmIndexing;
 
 internal sealed partial class BwtSuperblock
 {
-    /// <summary>Checks and loads the section of superblock <paramref name="index"/> (its CRC already checked).</summary>
+    /// <summary>
+    /// Checks and loads the section of superblock <paramref name="index"/> (its CRC already checked): its
+    /// counts, alphabet, code and every bitvector's directory (<see cref="HybridBitVector.Parse"/>), in time
+    /// linear in its directories, not its payloads; <see cref="PayloadsAreValid"/> checks the payloads.
+    /// </summary>
+    /// <remarks>
+    /// Safe on a payload damaged behind a recomputed CRC: every read stays inside the directory-checked
+    /// payload, and ranks are clamped to the node's child length, so a descent ends in a local rank within
+    /// the leaf symbol's frequency; the answer may then be wrong, never out of range.
+    /// </remarks>
     /// <exception cref="FmIndexFormatException">The section contradicts itself or the header.</exception>
     internal static BwtSuperblock Parse(byte[] data, FmHeader header, int index)
     {
@@ -54,6 +63,6 @@ internal sealed partial class BwtSuperblock
             FormatChecks.Require(header.Totals[symbol] > 0 && (long)before[symbol] + own <= header.BwtTotals[symbol], "BWT superblock", index, $"symbol {symbol} occurs more often than the header says");
         }
         FormatChecks.Require(fillerRow < 0 || Array.IndexOf(symbols, header.Filler) >= 0, "BWT superblock", index, "lacks the filler symbol at the primary row");
-        return new BwtSuperblock(before, shape, symbols[0], nodes, fillerRow, header.Filler);
+        return new BwtSuperblock(before, shape, symbols[0], nodes, fillerRow, header.Filler, frequencies);
     }
 }

@@ -22,8 +22,21 @@ internal sealed partial class BwtSuperblock
     private readonly int _fillerRow;
     private readonly byte _filler;
 
-    private BwtSuperblock(int[] before, HuffmanShape? shape, byte only, HybridBitVector[] nodes, int fillerRow, byte filler)
+    /// <summary>Per internal node, child 0 then child 1: the child's length (the bits or rows below it), which bounds its ranks.</summary>
+    private readonly uint[] _childLengths;
+
+    /// <summary>Per local symbol, its rows in the superblock (the filler's row included).</summary>
+    private readonly int[] _frequencies;
+
+    private BwtSuperblock(int[] before, HuffmanShape? shape, byte only, HybridBitVector[] nodes, int fillerRow, byte filler, int[] frequencies)
     {
+        _frequencies = frequencies;
+        _childLengths = new uint[2 * nodes.Length];
+        for (int j = 0; j < nodes.Length; j++)
+        {
+            _childLengths[2 * j] = (uint)(shape!.NodeLengths[j] - shape.NodeOnes[j]);
+            _childLengths[2 * j + 1] = (uint)shape.NodeOnes[j];
+        }
         _before = before;
         _shape = shape;
         _only = only;
@@ -57,11 +70,17 @@ internal sealed partial class BwtSuperblock
         }
         int node = 0;
         int rank = row;
+        var nodes = _nodes;
+        var children = _shape.Children;
+        var childLengths = _childLengths;
         while (true)
         {
-            int ones = _nodes[node].Rank1(rank, out bool bit);
+            int ones = nodes[node].Rank1(rank, out bool bit);
             rank = bit ? ones : rank - ones;
-            int child = _shape.Children[2 * node + (bit ? 1 : 0)];
+            int side = 2 * node + (bit ? 1 : 0);
+            // A row of the child: only a payload damaged behind a recomputed CRC can give another rank (see Parse).
+            rank = (int)Math.Min((uint)rank, childLengths[side] - 1);
+            int child = children[side];
             if (child < 0)
             {
                 symbol = _shape.Symbols[~child];
@@ -70,6 +89,27 @@ internal sealed partial class BwtSuperblock
             node = child;
         }
         return Global(symbol, rank, row);
+    }
+
+    /// <summary>Occurrences of <paramref name="symbol"/> before the superblock and through its end (filler excluded), without a descent.</summary>
+    internal int CountBefore(byte symbol, out int through)
+    {
+        int local = _shape is null ? (symbol == _only ? 0 : -1) : _shape.LocalIndex(symbol);
+        through = local < 0 ? _before[symbol] : Global(symbol, _frequencies[local], int.MaxValue);
+        return _before[symbol];
+    }
+
+    /// <summary>Whether every node's block payloads agree with their ones counts (what <see cref="Parse"/> leaves out).</summary>
+    internal bool PayloadsAreValid()
+    {
+        foreach (var node in _nodes)
+        {
+            if (!node.PayloadsAreValid())
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>A local rank made global: plus the count before the superblock, minus the filler if counted.</summary>
@@ -92,13 +132,15 @@ internal sealed partial class BwtSuperblock
         int node = 0;
         for (int depth = _shape.CodeLength(local) - 1; depth >= 0; depth--)
         {
-            var vector = _nodes[node];
+            ref readonly var vector = ref _nodes[node];
             int startOnes = vector.Rank1(start);
             int endOnes = end == start ? startOnes : vector.Rank1(end);
             bool bit = ((code >> depth) & 1) != 0;
-            start = bit ? startOnes : start - startOnes;
-            end = bit ? endOnes : end - endOnes;
-            node = _shape.Children[2 * node + (bit ? 1 : 0)];
+            int side = 2 * node + (bit ? 1 : 0);
+            // Ranks within the child's length, whatever a damaged payload says (see Parse).
+            start = (int)Math.Min((uint)(bit ? startOnes : start - startOnes), _childLengths[side]);
+            end = (int)Math.Min((uint)(bit ? endOnes : end - endOnes), _childLengths[side]);
+            node = _shape.Children[side];
         }
     }
 }

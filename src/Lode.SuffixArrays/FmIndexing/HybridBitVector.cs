@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace Lode.SuffixArrays.FmIndexing;
 
@@ -60,6 +61,13 @@ internal readonly struct HybridBitVector
     /// Checks the structure at <paramref name="offset"/> for a vector of <paramref name="length"/> bits
     /// with <paramref name="ones"/> ones, entirely below <paramref name="limit"/>; returns it and its end.
     /// </summary>
+    /// <remarks>
+    /// O(1) per block, reading only the directory: the first entry is (0, 0) and the last holds
+    /// <paramref name="ones"/>; per block, ones within the block's length, a payload offset that does not
+    /// decrease, a payload length of at most 64 bytes, and no payload only when the block is all zeros or
+    /// all ones. This bounds every read a rank makes; whether each payload agrees with its ones count is
+    /// left to <see cref="PayloadsAreValid"/>.
+    /// </remarks>
     /// <returns>Null (and end undefined) when damaged.</returns>
     internal static HybridBitVector? Parse(byte[] data, int offset, int length, int ones, int limit, out int end)
     {
@@ -69,24 +77,44 @@ internal readonly struct HybridBitVector
         {
             return null;
         }
-        var vector = new HybridBitVector(data, offset, length);
-        if (vector.Rank(0, out int firstOffset) != 0 || firstOffset != 0 || vector.Rank(blocks, out int payloadLength) != ones)
+        var entries = MemoryMarshal.Cast<byte, uint>(data.AsSpan(offset, (blocks + 1) * 4));
+        if (entries[0] != 0 || BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan(offset + blocks * 4)) != ones)
         {
             return null;
         }
-        end = vector._payload + payloadLength;
-        if (end > limit)
+        int previousOnes = 0;
+        int previousOffset = 0;
+        int lastBlock = blocks - 1;
+        for (int b = 1; b <= blocks; b++)
         {
-            return null;
-        }
-        for (int b = 0; b < blocks; b++)
-        {
-            if (!vector.BlockIsValid(b))
+            uint entry = BitConverter.IsLittleEndian ? entries[b] : BinaryPrimitives.ReverseEndianness(entries[b]);
+            int blockLength = b <= lastBlock ? BlockBits : length - (lastBlock << BlockShift);
+            int blockOnes = (int)(entry & 0xFFFF) - previousOnes;
+            int payload = (int)(entry >> 16) - previousOffset;
+            if ((uint)blockOnes > (uint)blockLength || (uint)payload > PlainBytes || (payload == 0 && blockOnes != 0 && blockOnes != blockLength))
             {
                 return null;
             }
+            previousOnes = (int)(entry & 0xFFFF);
+            previousOffset += payload;
         }
-        return vector;
+        var vector = new HybridBitVector(data, offset, length);
+        end = vector._payload + previousOffset;
+        return end <= limit ? vector : null;
+    }
+
+    /// <summary>Whether every block's payload is a valid encoding of exactly its ones (the check <see cref="Parse"/> leaves out).</summary>
+    internal bool PayloadsAreValid()
+    {
+        int blocks = BlockCount(Length);
+        for (int b = 0; b < blocks; b++)
+        {
+            if (!BlockIsValid(b))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int Rank(int block, out int payloadOffset)

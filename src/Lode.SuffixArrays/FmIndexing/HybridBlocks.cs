@@ -45,15 +45,24 @@ internal static class HybridBlocks
     }
 
     /// <summary>How many of the <paramref name="count"/> increasing positions are below <paramref name="offset"/>; whether one equals it.</summary>
+    /// <remarks>A binary search: on positions that are not increasing (damage only <see cref="PositionsAreValid"/> sees) it returns some count in [0, count].</remarks>
     internal static int PositionsBelow(ReadOnlySpan<byte> payload, int count, int offset, out bool hit)
     {
         int below = 0;
-        int position = 0;
-        while (below < count && (position = Packed(payload, below * PositionBits)) < offset)
+        int above = count;
+        while (below < above)
         {
-            below++;
+            int middle = (below + above) >>> 1;
+            if (Packed(payload, middle * PositionBits) < offset)
+            {
+                below = middle + 1;
+            }
+            else
+            {
+                above = middle;
+            }
         }
-        hit = below < count && position == offset;
+        hit = below < count && Packed(payload, below * PositionBits) == offset;
         return below;
     }
 

@@ -11,10 +11,14 @@ public sealed partial class Repository
         OpenContainer(manifest.DataKey, manifest.DataLength, manifest.Id, manifest.DataRoot);
 
     /// <summary>Opens the container stored at <paramref name="key"/>, which must be <paramref name="length"/> bytes long
-    /// and have the integrity root <paramref name="root"/>; <paramref name="id"/> names it as a parent.</summary>
+    /// and have the integrity root <paramref name="root"/>; <paramref name="id"/> names it as a parent. An index
+    /// container (<see cref="ObjectKeys.IndexContainerId"/>) is read without a block cache or prefetch: the FM-index
+    /// keeps every section it loads, so a cache would only copy each block once more (measured on a 347 MiB index
+    /// stream: 1 MiB reads 1032 ms with the default cache, 264 ms without; random 20 KB reads 2261 and 965 ms).</summary>
     /// <exception cref="CorruptDataException">The container is missing, damaged, or has another integrity root.</exception>
     internal SnapshotReader OpenContainer(string key, long length, string id, string root)
     {
+        bool index = ObjectKeys.ParseIndexContainerId(id) is not null;
         var source = OpenObject(key, length);
         SnapshotReader reader;
         try
@@ -25,6 +29,8 @@ public sealed partial class Repository
                 OwnsSource = true,
                 ParentLoader = LoadParent,
                 Encryption = _containerEncryption,
+                BlockCacheBytes = index ? 0 : new SnapshotReaderOptions().BlockCacheBytes,
+                PrefetchBlocks = index ? 0 : new SnapshotReaderOptions().PrefetchBlocks,
             });
         }
         catch (SnapshotException e)

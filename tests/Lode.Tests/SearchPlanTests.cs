@@ -164,6 +164,23 @@ public sealed class SearchPlanTests : IDisposable
         Assert.Contains(found, f => f.Split('|')[0].Contains(',', StringComparison.Ordinal)); // some lines are in several snapshots
     }
 
+    /// <summary>ripgrep decodes a file that starts with a UTF-8 byte order mark without it: lode prints its first line
+    /// without the mark too, located or scanned.</summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_byte_order_mark_is_not_printed(bool index)
+    {
+        string tree = Path.Combine(_dir, "bom");
+        Directory.CreateDirectory(tree);
+        File.WriteAllBytes(Path.Combine(tree, "bom.txt"), [0xEF, 0xBB, 0xBF, .. "Copyright needle\nneedle again\n"u8]);
+        using var repository = Repository.Init(Path.Combine(_dir, "repo"));
+        using var view = repository.OpenSnapshot(repository.CreateSnapshot(tree, new SnapshotOptions { Index = index }).Manifest);
+
+        Assert.Equal(["bom.txt:1:Copyright needle", "bom.txt:2:needle again"], Search(view, "needle"));
+        Assert.Equal(["bom.txt:1:Copyright needle"], Search(view, "Copyright"));
+    }
+
     private static List<string> Search(SnapshotView view, string pattern)
     {
         var found = new List<string>();

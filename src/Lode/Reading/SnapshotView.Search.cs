@@ -119,13 +119,14 @@ public sealed partial class SnapshotView
                     throw new CorruptDataException($"The search index of snapshot {Manifest.ShortId} is corrupt: it places a match at byte {offset} of '{entry.Path}', which does not hold it. Rebuild it with 'lode index build'.");
                 }
             }
-            return (entry, text, LineMatcher.Lines(text, offsets, maxLines));
+            return (entry, text, LineMatcher.WithoutByteOrderMark(text, LineMatcher.Lines(text, offsets, maxLines)));
         }
         if (text.AsSpan().Contains((byte)0))
         {
             return (entry, text, []);
         }
-        return (entry, text, pattern.Length == 0 ? LineMatcher.AllLines(text, maxLines) : LineMatcher.Lines(text, CollectionsMarshal.AsSpan(Occurrences(text, pattern)), maxLines));
+        var lines = pattern.Length == 0 ? LineMatcher.AllLines(text, maxLines) : LineMatcher.Lines(text, CollectionsMarshal.AsSpan(Occurrences(text, pattern)), maxLines);
+        return (entry, text, LineMatcher.WithoutByteOrderMark(text, lines));
     }
 
     /// <summary>The start of every occurrence of <paramref name="pattern"/> (non-empty) in <paramref name="text"/>, in order.</summary>

@@ -37,6 +37,19 @@ internal static class LineMatcher
         return lines;
     }
 
+    /// <summary>
+    /// Drops a UTF-8 byte order mark (EF BB BF) at the start of <paramref name="text"/> from its first line, in place,
+    /// as ripgrep does: it decodes a file that starts with one without it, so the mark is never printed.
+    /// </summary>
+    public static List<MatchedLine> WithoutByteOrderMark(ReadOnlySpan<byte> text, List<MatchedLine> lines)
+    {
+        if (lines.Count > 0 && lines[0].Number == 1 && text.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            lines[0] = lines[0] with { Start = 3, Length = Math.Max(0, lines[0].Length - 3) };
+        }
+        return lines;
+    }
+
     /// <summary>Every line of <paramref name="text"/> (what an empty pattern matches), at most <paramref name="maxLines"/>.</summary>
     public static List<MatchedLine> AllLines(ReadOnlySpan<byte> text, long maxLines)
     {

@@ -46,3 +46,31 @@ seconds() { awk -v ns="$1" 'BEGIN { printf "%.2f", ns / 1e9 }'; }
 
 # percent PART WHOLE: PART as a percentage of WHOLE, one decimal.
 percent() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.1f", 100 * a / b }'; }
+
+# The /usr/include literal set of the search comparisons: common and rare identifiers, absent strings, short and
+# long, regex metacharacters (taken literally).
+INCLUDE_LITERALS=(
+    "int" "struct" "define" "return" "const" "unsigned" "void" "typedef" "#include" "size_t"
+    "uint32_t" "pthread_mutex_t" "SIGKILL" "errno" "EXIT_SUCCESS" "O_RDONLY" "memcpy" "malloc" "FILE *" "__attribute__"
+    "xcb_connection_t" "PNG_LIBPNG_VER" "GL_TEXTURE_2D" "EGL_NO_DISPLAY" "XK_Escape" "ZSTD_compress" "ncurses"
+    "sqlite3_open" "Py_INCREF" "__BEGIN_DECLS"
+    "qqqqqqqq" "no_such_identifier_xyz" "zzzz_absent_zzzz" "ABSENT_LITERAL_42" "lode compare absent"
+    "a" "e" "{" ";" "x"
+    "a.b" "*)" "[]" "$" "\\"
+    "Copyright (C) 1991-2022 Free Software Foundation, Inc."
+    "This program is free software; you can redistribute it"
+    "#ifndef _SYS_TYPES_H"
+    "extern int pthread_create (pthread_t *__restrict __newthread"
+    "static inline"
+)
+
+# median_ns TOOL TEXT: the median wall time of RUNS runs of the caller's run_TOOL TEXT, in nanoseconds.
+median_ns() {
+    local i t0
+    for ((i = 0; i < RUNS; i++)); do
+        t0=$(now_ns)
+        "run_$1" "$2" || true
+        echo $(($(now_ns) - t0))
+    done | percentile 50
+}
+

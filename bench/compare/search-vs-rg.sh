@@ -14,21 +14,7 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 LODE=${LODE:-$(build_lode "$WORK/bin")}
 
-# Common and rare identifiers, absent strings, short and long, regex metacharacters (taken literally).
-LITERALS=(
-    "int" "struct" "define" "return" "const" "unsigned" "void" "typedef" "#include" "size_t"
-    "uint32_t" "pthread_mutex_t" "SIGKILL" "errno" "EXIT_SUCCESS" "O_RDONLY" "memcpy" "malloc" "FILE *" "__attribute__"
-    "xcb_connection_t" "PNG_LIBPNG_VER" "GL_TEXTURE_2D" "EGL_NO_DISPLAY" "XK_Escape" "ZSTD_compress" "ncurses"
-    "sqlite3_open" "Py_INCREF" "__BEGIN_DECLS"
-    "qqqqqqqq" "no_such_identifier_xyz" "zzzz_absent_zzzz" "ABSENT_LITERAL_42" "lode compare absent"
-    "a" "e" "{" ";" "x"
-    "a.b" "*)" "[]" "$" "\\"
-    "Copyright (C) 1991-2022 Free Software Foundation, Inc."
-    "This program is free software; you can redistribute it"
-    "#ifndef _SYS_TYPES_H"
-    "extern int pthread_create (pthread_t *__restrict __newthread"
-    "static inline"
-)
+LITERALS=("${INCLUDE_LITERALS[@]}")
 
 echo "snapshotting $DIR" >&2
 "$LODE" --repo "$WORK/repo" snapshot "$DIR" > /dev/null
@@ -37,15 +23,6 @@ echo "snapshotting $DIR" >&2
 run_rg() { (cd "$DIR" && rg -F -n --no-heading -uu --sort path -- "$1" < /dev/null > "$WORK/rg.out"); }
 run_lode() { "$LODE" --repo "$WORK/repo" search "$1" < /dev/null > "$WORK/lode.out"; }
 
-# median_ns TOOL TEXT: the median wall time of RUNS runs, in nanoseconds.
-median_ns() {
-    local i t0
-    for ((i = 0; i < RUNS; i++)); do
-        t0=$(now_ns)
-        "run_$1" "$2" || true
-        echo $(($(now_ns) - t0))
-    done | percentile 50
-}
 
 mismatches=0
 : > "$WORK/lode.times"

@@ -15,7 +15,7 @@ internal static class IndexCommand
 
     private static Command CreateBuild(GlobalOptions globals)
     {
-        var snapshot = new Argument<string>("SNAP") { Description = "The snapshot whose index to rebuild (id, id prefix, tag or 'latest').", DefaultValueFactory = _ => "latest" };
+        var snapshot = new Argument<string>("SNAP") { Description = "The snapshot to index (id, id prefix, tag or 'latest').", DefaultValueFactory = _ => "latest" };
         var memory = new Option<long?>("--memory")
         {
             Description = "The most memory suffix array construction may use besides the text, e.g. 256MiB (at least 1MiB; default: no limit). Shards that do not fit are built in external memory, on temporary files.",
@@ -30,9 +30,10 @@ internal static class IndexCommand
         });
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text." };
         var command = new Command("build", """
-            Rebuild a snapshot's search index from its stored files (nothing is read from the original directory) and
-            store it next to the snapshot; searches of the snapshot use it from then on. Use it to bring an index of
-            an older format up to date, or to build on a machine with little memory.
+            Build a snapshot's search index from its stored files (nothing is read from the original directory) and
+            store it next to the snapshot; searches of the snapshot use it from then on (until then they scan it).
+            Use it for a snapshot taken with --no-index or interrupted before its index was stored, to bring an
+            index of an older format up to date, or to build on a machine with little memory.
             Exit status: 0 built, 2 error.
 
             Examples:

@@ -35,27 +35,38 @@ public sealed partial class SnapshotView
             return 0;
         }
         byte[] literal = pattern.ToArray();
+        var candidates = Candidates(literal);
+        var batch = new (FileEntry Entry, byte[] Text, List<MatchedLine> Lines)[Math.Min(candidates.Count, FilesPerBatch)];
         long total = 0;
-        try
+        for (int first = 0; first < candidates.Count; first += batch.Length)
         {
-            var matched = Candidates(literal)
-                .AsParallel().AsOrdered().WithMergeOptions(ParallelMergeOptions.NotBuffered)
-                .Select(candidate => MatchFile(candidate, literal, maxLinesPerFile));
-            foreach (var (entry, text, lines) in matched)
+            // Files are read and matched in parallel a batch at a time, then reported in order: one synchronisation
+            // per batch, not per file (an ordered parallel query cost more than the reading itself).
+            int count = Math.Min(batch.Length, candidates.Count - first);
+            try
             {
+                Parallel.For(0, count, i => batch[i] = MatchFile(candidates[first + i], literal, maxLinesPerFile));
+            }
+            catch (AggregateException e)
+            {
+                LodeException.ThrowFirst(e);
+            }
+            for (int i = 0; i < count; i++)
+            {
+                var (entry, text, lines) = batch[i];
                 foreach (var line in lines)
                 {
                     onLine(entry.Path, line.Number, text.AsSpan(line.Start, line.Length));
                 }
                 total += lines.Count;
+                batch[i] = default;
             }
-        }
-        catch (AggregateException e)
-        {
-            LodeException.ThrowFirst(e);
         }
         return total;
     }
+
+    /// <summary>Files read and matched in parallel before their lines are reported (memory: their texts).</summary>
+    private const int FilesPerBatch = 256;
 
     /// <summary>The files that may hold matches, in path order, each with its located match offsets, or null when it
     /// must be scanned.</summary>

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Lode.IO;
 using Lode.Snapshots;
 
 namespace Lode;

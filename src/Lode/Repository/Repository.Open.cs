@@ -1,6 +1,5 @@
 using Lode.IO;
 using Lode.ObjectStorage;
-using Lode.Snapshots;
 
 namespace Lode;
 

@@ -38,11 +38,15 @@ public sealed partial class SnapshotView
         var candidates = Candidates(literal);
         var batch = new (FileEntry Entry, byte[] Text, List<MatchedLine> Lines)[Math.Min(candidates.Count, FilesPerBatch)];
         long total = 0;
-        for (int first = 0; first < candidates.Count; first += batch.Length)
+        for (int first = 0, count; first < candidates.Count; first += count)
         {
             // Files are read and matched in parallel a batch at a time, then reported in order: one synchronisation
             // per batch, not per file (an ordered parallel query cost more than the reading itself).
-            int count = Math.Min(batch.Length, candidates.Count - first);
+            long bytes = candidates[first].Entry.Size;
+            for (count = 1; count < batch.Length && first + count < candidates.Count && bytes < BytesPerBatch; count++)
+            {
+                bytes += candidates[first + count].Entry.Size;
+            }
             try
             {
                 Parallel.For(0, count, i => batch[i] = MatchFile(candidates[first + i], literal, maxLinesPerFile));
@@ -65,8 +69,12 @@ public sealed partial class SnapshotView
         return total;
     }
 
-    /// <summary>Files read and matched in parallel before their lines are reported (memory: their texts).</summary>
+    /// <summary>At most this many files, and (past the first file) about <see cref="BytesPerBatch"/> bytes of them, are
+    /// read and matched in parallel before their lines are reported: the memory a search holds.</summary>
     private const int FilesPerBatch = 256;
+
+    /// <summary>See <see cref="FilesPerBatch"/>.</summary>
+    private const long BytesPerBatch = 64L << 20;
 
     /// <summary>The files that may hold matches, in path order, each with its located match offsets, or null when it
     /// must be scanned.</summary>

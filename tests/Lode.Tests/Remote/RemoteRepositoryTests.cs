@@ -56,7 +56,8 @@ public sealed class RemoteRepositoryTests(RemoteFixture fixture) : IClassFixture
             Assert.Single(SearchLines(view, "unique-marker-17"));
         }
 
-        // The search index is the container's "index" stream: a query reads its header, samples and a few blocks.
+        // The search index is a container of its own: of the data container, a query reads the file table and the
+        // matched file's blocks.
         var ranges = recording!.RangesOf(manifest.DataKey).ToList();
         long bytes = ranges.Sum(r => (long)r.Length);
         Assert.True(ranges.Count <= 64, $"{ranges.Count} range GETs of the container");

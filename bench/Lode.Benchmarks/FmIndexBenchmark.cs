@@ -79,6 +79,29 @@ internal static class FmIndexBenchmark
             occurrences += range.Count;
         }
         Console.WriteLine($"  locate m=12: {clock.Elapsed.TotalMicroseconds / occurrences:F2} µs/occurrence ({located.Count} patterns, {occurrences:N0} occurrences)");
+        MeasureFirstTouch(bytes, text.Length, random);
+    }
+
+    /// <summary>What loading costs: locating rows spread over the whole index on a freshly opened index (every section
+    /// loaded on first use, lent in place) against the same rows once loaded; the difference per section and per byte.</summary>
+    private static void MeasureFirstTouch(byte[] bytes, int n, Random random)
+    {
+        int superblocks = (n + 65535) >> 16;
+        var rows = Enumerable.Range(0, Math.Max(2000, 8 * superblocks)).Select(_ => random.Next(n)).ToArray();
+        var fresh = FmIndex.Open(new MemoryByteSource(bytes));
+        var clock = Stopwatch.StartNew();
+        foreach (int row in rows)
+        {
+            fresh.Locate(new SuffixRange(row, row + 1), new int[1]);
+        }
+        double cold = clock.Elapsed.TotalMilliseconds;
+        clock.Restart();
+        foreach (int row in rows)
+        {
+            fresh.Locate(new SuffixRange(row, row + 1), new int[1]);
+        }
+        double warm = clock.Elapsed.TotalMilliseconds;
+        Console.WriteLine($"  first touch: {rows.Length:N0} rows located in {cold:F1} ms fresh, {warm:F1} ms loaded: loading ≈ {(cold - warm) * 1000 / (2 * superblocks):F1} µs per section, {(cold - warm) * 1e6 / bytes.Length:F2} ns per index byte (all {2 * superblocks} sections, allocated {GC.GetAllocatedBytesForCurrentThread() / 1e6:F0} MB so far)");
     }
 
     private static void PrintSizes(int n, byte[] bytes, int sample, double buildSeconds)

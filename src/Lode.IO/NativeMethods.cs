@@ -49,6 +49,14 @@ internal static partial class NativeMethods
     [LibraryImport("libc", EntryPoint = "posix_fadvise")]
     internal static partial int PosixFadvise(int fd, long offset, long length, int advice);
 
+    /// <summary><c>mmap(2)</c>; returns the address, or -1 (MAP_FAILED) with errno set.</summary>
+    [LibraryImport("libc", EntryPoint = "mmap", SetLastError = true)]
+    internal static partial nint Mmap(nint address, nuint length, int protection, int flags, int fd, long offset);
+
+    /// <summary><c>munmap(2)</c>; returns 0 or -1.</summary>
+    [LibraryImport("libc", EntryPoint = "munmap")]
+    internal static partial int Munmap(nint address, nuint length);
+
     [LibraryImport(Lz4Library)]
     internal static partial int LZ4_compressBound(int inputSize);
 

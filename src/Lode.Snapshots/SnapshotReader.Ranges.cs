@@ -44,10 +44,52 @@ public sealed partial class SnapshotReader
 
     /// <summary>
     /// A <see cref="IByteSource"/> over one logical stream (e.g. a search index stored in the snapshot), thread-safe
-    /// like the reader. Disposing it does nothing; the reader stays the owner.
+    /// like the reader; it is an <see cref="IDirectByteSource"/> that lends ranges stored verbatim (raw blocks of an
+    /// unencrypted file whose source lends memory) in place, unchecked. Disposing it does nothing; the reader stays
+    /// the owner.
     /// </summary>
     /// <exception cref="KeyNotFoundException">No such stream.</exception>
-    public IByteSource AsByteSource(string stream) => new StreamByteSource(this, stream, GetStream(stream).Length);
+    public IByteSource AsByteSource(string stream) => new StreamByteSource(this, GetStream(stream));
+
+    /// <summary>
+    /// Lends logical bytes [offset, offset + length) of a stream in place, without decoding or checking them, when
+    /// they are stored verbatim and contiguously: every block overlapping the range is stored raw (no codec, or one that
+    /// did not shrink it) in an unencrypted file, directly or through parent blocks, all in the same file, each right
+    /// after the one before; and that file's source lends memory (<see cref="IDirectByteSource"/>). Otherwise false,
+    /// and the caller reads with <see cref="ReadAt"/>.
+    /// </summary>
+    /// <remarks>
+    /// The blocks' CRC32Cs and hashes are not checked (the index pages naming them are, as on every read): this is for
+    /// formats that check their own sections (an FM-index). Reads only index pages.
+    /// </remarks>
+    /// <exception cref="SnapshotCorruptException">An index page on the way is damaged.</exception>
+    /// <exception cref="SnapshotFormatException">An index page or a parent reference is malformed.</exception>
+    internal bool TryGetPlainMemory(StreamIndex index, long offset, int length, out ReadOnlyMemory<byte> memory)
+    {
+        memory = default;
+        if (offset < 0 || length <= 0 || offset > index.Length - length)
+        {
+            return false;
+        }
+        SnapshotReader? owner = null;
+        long first = 0, next = 0;
+        foreach (var slot in EnumerateBlocks(index, offset, offset + length))
+        {
+            var (reader, _, _, info) = slot.Info.Kind == SnapshotBlockKind.Parent ? ResolveParent(index, slot.Number, slot.Info) : (this, index, slot.Number, slot.Info);
+            bool verbatim = info.Kind is SnapshotBlockKind.Stored or SnapshotBlockKind.Duplicate && info.IsRaw && !reader._rules.Encrypted;
+            if (!verbatim || (owner is not null && (reader != owner || info.StoredOffset != next)))
+            {
+                return false;
+            }
+            if (owner is null)
+            {
+                owner = reader;
+                first = info.StoredOffset + (offset - slot.Start);
+            }
+            next = info.StoredOffset + info.StoredLength;
+        }
+        return owner is not null && owner._source.TryGetMemory(first, length, out memory);
+    }
 
     /// <summary>The sequential prefetch in flight, or the last one (for tests).</summary>
     internal Task Prefetch => _prefetcher.Running;

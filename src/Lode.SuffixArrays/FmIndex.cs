@@ -35,6 +35,11 @@ namespace Lode.SuffixArrays;
 /// it; M in-block offset bytes; M values ⌊SA/s⌋ of w bits packed LSB first.</item>
 /// </list>
 /// <para>
+/// Sections are used in place when the source lends them (<see cref="IDirectByteSource"/>: a memory region, a
+/// memory-mapped file), so a loaded superblock costs its CRC32C, its page faults and a small parsed directory, not a
+/// copy; other sources are read into one array per section.
+/// </para>
+/// <para>
 /// Checks: a section is read on first use, its CRC32C checked, then only what bounds memory reads and
 /// loops, O(1) per 512-bit block or 256-row block (counts within the header's totals, a complete prefix
 /// code, frequencies summing to the rows, bitvector directories inside the section with per-block ones
@@ -88,8 +93,9 @@ public sealed partial class FmIndex
     }
 
     /// <summary>
-    /// Opens a serialized index, reading and checking only its header and directory; sections are read on
-    /// first use. The index does not own <paramref name="source"/> and never disposes it.
+    /// Opens a serialized index, reading and checking only its header and directory; sections are read (or, from an
+    /// <see cref="IDirectByteSource"/>, lent) on first use. The index does not own <paramref name="source"/> and never
+    /// disposes it; lent sections stay valid after the source is disposed.
     /// </summary>
     /// <exception cref="FmIndexFormatException">The header or directory is damaged.</exception>
     /// <exception cref="IOException">The source failed.</exception>
@@ -133,12 +139,14 @@ public sealed partial class FmIndex
     private static T Publish<T>(ref T? slot, T loaded)
         where T : class => Interlocked.CompareExchange(ref slot, loaded, null) ?? loaded;
 
-    private byte[] ReadSection(int section)
+    /// <summary>A section's bytes, lent in place when the source can (<see cref="IDirectByteSource"/>), else read into a
+    /// new array; its CRC32C checked either way.</summary>
+    private ReadOnlyMemory<byte> ReadSection(int section)
     {
         var entry = _header.Sections[section];
         string name = section < _header.SuperblockCount ? $"BWT superblock {section}" : $"sample chunk {section - _header.SuperblockCount}";
-        var bytes = FmHeader.ReadSpan(_source, entry.Offset, entry.Length, name);
-        if (Crc32C.Compute(bytes) != entry.Crc)
+        var bytes = _source.TryGetMemory(entry.Offset, entry.Length, out var lent) ? lent : FmHeader.ReadSpan(_source, entry.Offset, entry.Length, name);
+        if (Crc32C.Compute(bytes.Span) != entry.Crc)
         {
             throw new FmIndexFormatException($"FM-index {name}: CRC32C mismatch (offset {entry.Offset}, {entry.Length} bytes).");
         }

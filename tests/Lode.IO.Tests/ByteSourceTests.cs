@@ -50,6 +50,55 @@ public sealed class ByteSourceTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Kinds))]
+    public void Lent_memory_equals_what_reads_return_and_ranges_outside_are_not_lent(string kind)
+    {
+        var data = new byte[10_000];
+        new Random(4).NextBytes(data);
+        using var source = Create(kind, data);
+        var random = new Random(6);
+        for (int i = 0; i < 200; i++)
+        {
+            int length = random.Next(3000);
+            int offset = random.Next(data.Length - length + 1);
+            Assert.True(source.TryGetMemory(offset, length, out var memory));
+            Assert.Equal(data.AsSpan(offset, length).ToArray(), memory.ToArray());
+        }
+        Assert.False(source.TryGetMemory(data.Length - 5, 6, out _));
+        Assert.False(source.TryGetMemory(-1, 1, out _));
+        Assert.False(source.TryGetMemory(0, -1, out _));
+    }
+
+    [Fact]
+    public void Memory_lent_by_a_file_stays_readable_after_the_source_is_disposed()
+    {
+        var data = new byte[100_000];
+        new Random(7).NextBytes(data);
+        string path = Path.Combine(_dir, "lent.bin");
+        File.WriteAllBytes(path, data);
+        ReadOnlyMemory<byte> memory;
+        using (var source = FileByteSource.Open(path))
+        {
+            Assert.True(source.TryGetMemory(50_000, 40_000, out memory));
+            Assert.False(source.TryGetMemory(0, data.Length + 1, out _));
+        }
+        File.Delete(path);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        Assert.Equal(data.AsSpan(50_000, 40_000).ToArray(), memory.ToArray());
+    }
+
+    [Fact]
+    public void An_empty_file_lends_only_nothing()
+    {
+        string path = Path.Combine(_dir, "empty.bin");
+        File.WriteAllBytes(path, []);
+        using var source = FileByteSource.Open(path);
+        Assert.False(source.TryGetMemory(0, 1, out _));
+        Assert.Equal(0, source.ReadAt(0, new byte[1]));
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
     public void Negative_offset_is_refused(string kind)
     {
         using var source = Create(kind, new byte[10]);

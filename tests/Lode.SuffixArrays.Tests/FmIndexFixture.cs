@@ -8,13 +8,18 @@ internal static class FmIndexFixture
     public static int[] SuffixArray(byte[] text) =>
         Lode.SuffixArrays.SuffixArray.Build(text, new SuffixArrayOptions { Threads = 1, Algorithm = SuffixArrayAlgorithm.Sais });
 
-    /// <summary>The index of <paramref name="text"/> opened from memory, and the text's suffix array.</summary>
-    public static (FmIndex Index, int[] SuffixArray) Open(byte[] text, int sampleRate)
+    /// <summary>The index of <paramref name="text"/> opened from memory (see <see cref="Source"/>), and the text's suffix array.</summary>
+    public static (FmIndex Index, int[] SuffixArray) Open(byte[] text, int sampleRate, bool lend = true)
     {
         var sa = SuffixArray(text);
         var bytes = FmIndex.Build(text, sa, new FmIndexOptions { SampleRate = sampleRate });
-        return (FmIndex.Open(new MemoryByteSource(bytes)), sa);
+        return (FmIndex.Open(Source(bytes, lend)), sa);
     }
+
+    /// <summary>The serialized index as a source that lends its sections in place (<see cref="IDirectByteSource"/>,
+    /// as a mapped file does) or one that can only copy them out (as an encrypted or remote container does).</summary>
+    public static IByteSource Source(ReadOnlyMemory<byte> bytes, bool lend) =>
+        lend ? new MemoryByteSource(bytes) : new CopyingSource(new MemoryByteSource(bytes));
 
     /// <summary>Substrings of the text (lengths 1–12), plus random and over-long patterns.</summary>
     public static IEnumerable<byte[]> Patterns(Random random, byte[] text, int count)
@@ -55,5 +60,15 @@ internal static class FmIndexFixture
             }
         }
         return first < 0 ? new SuffixRange(0, 0) : new SuffixRange(first, last + 1);
+    }
+
+    /// <summary>A source that hides its inner source's <see cref="IDirectByteSource"/>: reads copy.</summary>
+    private sealed class CopyingSource(IByteSource inner) : IByteSource
+    {
+        public long Length => inner.Length;
+
+        public int ReadAt(long offset, Span<byte> buffer) => inner.ReadAt(offset, buffer);
+
+        public void Dispose() => inner.Dispose();
     }
 }

@@ -7,31 +7,37 @@ public class FmIndexHostileTests
 {
     private const int FixedHeader = 1064;
 
-    [Fact]
-    public void Every_truncation_is_rejected()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Every_truncation_is_rejected(bool lend)
     {
         var (bytes, _, _) = SmallIndex();
         for (int length = 0; length < bytes.Length; length++)
         {
-            Assert.Throws<FmIndexFormatException>(() => FmIndex.Open(new MemoryByteSource(bytes.AsMemory(0, length))).Verify());
+            Assert.Throws<FmIndexFormatException>(() => FmIndex.Open(FmIndexFixture.Source(bytes.AsMemory(0, length), lend)).Verify());
         }
     }
 
-    [Fact]
-    public void Every_flipped_byte_is_caught_and_never_gives_a_wrong_answer()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Every_flipped_byte_is_caught_and_never_gives_a_wrong_answer(bool lend)
     {
         var (bytes, text, sa) = SmallIndex();
         for (int i = 0; i < bytes.Length; i++)
         {
             var damaged = (byte[])bytes.Clone();
             damaged[i] ^= (byte)(1 << (i % 8));
-            AssertRightOrRejected(damaged, text, sa);
-            Assert.Throws<FmIndexFormatException>(() => FmIndex.Open(new MemoryByteSource(damaged)).Verify());
+            AssertRightOrRejected(damaged, text, sa, lend);
+            Assert.Throws<FmIndexFormatException>(() => FmIndex.Open(FmIndexFixture.Source(damaged, lend)).Verify());
         }
     }
 
-    [Fact]
-    public void Resealed_random_damage_is_rejected_or_harmless()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Resealed_random_damage_is_rejected_or_harmless(bool lend)
     {
         var (bytes, text, sa) = SmallIndex();
         var random = new Random(3);
@@ -43,12 +49,14 @@ public class FmIndexHostileTests
                 damaged[FixedHeader + random.Next(damaged.Length - FixedHeader)] = (byte)random.Next(256);
             }
             Reseal(damaged);
-            AssertNoUnexpectedException(damaged, text, sa);
+            AssertNoUnexpectedException(damaged, text, sa, lend);
         }
     }
 
-    [Fact]
-    public void Resealed_section_damage_is_harmless_to_queries_and_mostly_caught_by_Verify()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Resealed_section_damage_is_harmless_to_queries_and_mostly_caught_by_Verify(bool lend)
     {
         // Loading checks only what bounds reads and loops; payload and sample semantics are Verify's, and
         // some damage (a sample value changed within range, bits moved within a block) no check can see.
@@ -69,10 +77,10 @@ public class FmIndexHostileTests
                 damaged[offset + at] = (byte)random.Next(256);
             }
             Reseal(damaged);
-            AssertNoUnexpectedException(damaged, text, sa);
+            AssertNoUnexpectedException(damaged, text, sa, lend);
             try
             {
-                FmIndex.Open(new MemoryByteSource(damaged)).Verify();
+                FmIndex.Open(FmIndexFixture.Source(damaged, lend)).Verify();
             }
             catch (FmIndexFormatException)
             {
@@ -127,20 +135,20 @@ public class FmIndexHostileTests
         return (FmIndex.Build(text, sa, new FmIndexOptions { SampleRate = 4 }), text, sa);
     }
 
-    private static void AssertRightOrRejected(byte[] bytes, byte[] text, int[] sa)
+    private static void AssertRightOrRejected(byte[] bytes, byte[] text, int[] sa, bool lend)
     {
         try
         {
-            AssertRight(bytes, text, sa);
+            AssertRight(bytes, text, sa, lend);
         }
         catch (FmIndexFormatException)
         {
         }
     }
 
-    private static void AssertRight(byte[] bytes, byte[] text, int[] sa)
+    private static void AssertRight(byte[] bytes, byte[] text, int[] sa, bool lend)
     {
-        var index = FmIndex.Open(new MemoryByteSource(bytes));
+        var index = FmIndex.Open(FmIndexFixture.Source(bytes, lend));
         var positions = new int[text.Length];
         index.Locate(new SuffixRange(0, text.Length), positions);
         Assert.Equal(sa, positions);
@@ -150,11 +158,11 @@ public class FmIndexHostileTests
         }
     }
 
-    private static void AssertNoUnexpectedException(byte[] bytes, byte[] text, int[] sa)
+    private static void AssertNoUnexpectedException(byte[] bytes, byte[] text, int[] sa, bool lend)
     {
         try
         {
-            var index = FmIndex.Open(new MemoryByteSource(bytes));
+            var index = FmIndex.Open(FmIndexFixture.Source(bytes, lend));
             var range = index.Count(text.AsSpan(200, 2));
             index.Locate(range, new int[range.Count]);
             index.Locate(new SuffixRange(0, index.TextLength), new int[index.TextLength]);

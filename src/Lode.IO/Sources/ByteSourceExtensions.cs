@@ -4,6 +4,21 @@ namespace Lode.IO;
 public static class ByteSourceExtensions
 {
     /// <summary>
+    /// The <paramref name="length"/> bytes at <paramref name="offset"/> lent in place when <paramref name="source"/> is
+    /// an <see cref="IDirectByteSource"/> that can lend them (see there); false otherwise.
+    /// </summary>
+    public static bool TryGetMemory(this IByteSource source, long offset, int length, out ReadOnlyMemory<byte> memory)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (source is IDirectByteSource direct)
+        {
+            return direct.TryGetMemory(offset, length, out memory);
+        }
+        memory = default;
+        return false;
+    }
+
+    /// <summary>
     /// Fills <paramref name="buffer"/> with the bytes at <paramref name="offset"/>, or throws when the
     /// source ends first. Thread-safe when the source is.
     /// </summary>

@@ -5,7 +5,7 @@ namespace Lode.IO;
 /// offsets start at 0. Thread-safe when the underlying source is. Does not own the underlying source:
 /// disposing the slice leaves it open.
 /// </summary>
-public sealed class ByteSourceSlice : IByteSource
+public sealed class ByteSourceSlice : IDirectByteSource
 {
     private readonly IByteSource _inner;
     private readonly long _start;
@@ -44,6 +44,18 @@ public sealed class ByteSourceSlice : IByteSource
             buffer = buffer[..(int)available];
         }
         return _inner.ReadAt(_start + offset, buffer);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Lends in place when the underlying source does.</remarks>
+    public bool TryGetMemory(long offset, int length, out ReadOnlyMemory<byte> memory)
+    {
+        if (offset < 0 || length < 0 || offset > Length - length)
+        {
+            memory = default;
+            return false;
+        }
+        return _inner.TryGetMemory(_start + offset, length, out memory);
     }
 
     /// <inheritdoc />

@@ -1,7 +1,7 @@
 namespace Lode.IO;
 
 /// <summary>An <see cref="IByteSource"/> over bytes in memory. Thread-safe; the caller must not mutate the memory.</summary>
-public sealed class MemoryByteSource : IByteSource
+public sealed class MemoryByteSource : IDirectByteSource
 {
     private readonly ReadOnlyMemory<byte> _memory;
 
@@ -23,6 +23,14 @@ public sealed class MemoryByteSource : IByteSource
         int n = Math.Min(available.Length, buffer.Length);
         available[..n].CopyTo(buffer);
         return n;
+    }
+
+    /// <inheritdoc />
+    public bool TryGetMemory(long offset, int length, out ReadOnlyMemory<byte> memory)
+    {
+        bool inside = offset >= 0 && length >= 0 && offset <= _memory.Length - length;
+        memory = inside ? _memory.Slice((int)offset, length) : default;
+        return inside;
     }
 
     /// <inheritdoc />

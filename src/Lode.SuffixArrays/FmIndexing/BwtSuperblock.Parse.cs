@@ -15,33 +15,33 @@ internal sealed partial class BwtSuperblock
     /// the leaf symbol's frequency; the answer may then be wrong, never out of range.
     /// </remarks>
     /// <exception cref="FmIndexFormatException">The section contradicts itself or the header.</exception>
-    internal static BwtSuperblock Parse(byte[] data, FmHeader header, int index)
+    internal static BwtSuperblock Parse(ReadOnlyMemory<byte> section, FmHeader header, int index)
     {
+        var data = section.Span;
         int rows = header.RowsOf(index);
         var alphabet = header.Alphabet;
         int at = alphabet.Length * 4;
         FormatChecks.Require(data.Length >= at + 2, "BWT superblock", index, "shorter than its symbol counts");
-        var before = new int[256];
         for (int i = 0; i < alphabet.Length; i++)
         {
-            before[alphabet[i]] = BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(i * 4));
-            FormatChecks.Require((uint)before[alphabet[i]] <= (uint)header.BwtTotals[alphabet[i]], "BWT superblock", index, "a count before the superblock exceeds the symbol's total");
+            uint before = BinaryPrimitives.ReadUInt32LittleEndian(data[(i * 4)..]);
+            FormatChecks.Require(before <= (uint)header.BwtTotals[alphabet[i]], "BWT superblock", index, "a count before the superblock exceeds the symbol's total");
         }
-        int m = BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan(at));
+        int m = BinaryPrimitives.ReadUInt16LittleEndian(data[at..]);
         at += 2;
         FormatChecks.Require(m >= 1 && m <= Math.Min(256, rows) && data.Length >= at + (m == 1 ? 1 : 4 * m), "BWT superblock", index, $"local alphabet size {m} is impossible");
-        var symbols = data.AsSpan(at, m).ToArray();
+        var symbols = data.Slice(at, m).ToArray();
         at += m;
         var frequencies = new int[m];
         frequencies[0] = rows;
         HuffmanShape? shape = null;
         if (m >= 2)
         {
-            var lengths = data.AsSpan(at, m).ToArray();
+            var lengths = data.Slice(at, m).ToArray();
             at += m;
             for (int i = 0; i < m; i++, at += 2)
             {
-                frequencies[i] = BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan(at));
+                frequencies[i] = BinaryPrimitives.ReadUInt16LittleEndian(data[at..]);
             }
             FormatChecks.Require(frequencies.All(f => f > 0) && frequencies.Sum() == rows, "BWT superblock", index, "local frequencies do not sum to its rows");
             shape = HuffmanShape.Create(symbols, lengths, frequencies);
@@ -60,9 +60,9 @@ internal sealed partial class BwtSuperblock
         {
             byte symbol = symbols[i];
             int own = frequencies[i] - (fillerRow >= 0 && symbol == header.Filler ? 1 : 0);
-            FormatChecks.Require(header.Totals[symbol] > 0 && (long)before[symbol] + own <= header.BwtTotals[symbol], "BWT superblock", index, $"symbol {symbol} occurs more often than the header says");
+            FormatChecks.Require(header.Totals[symbol] > 0 && (long)BinaryPrimitives.ReadUInt32LittleEndian(data[(4 * header.AlphabetIndex[symbol])..]) + own <= header.BwtTotals[symbol], "BWT superblock", index, $"symbol {symbol} occurs more often than the header says");
         }
         FormatChecks.Require(fillerRow < 0 || Array.IndexOf(symbols, header.Filler) >= 0, "BWT superblock", index, "lacks the filler symbol at the primary row");
-        return new BwtSuperblock(before, shape, symbols[0], nodes, fillerRow, header.Filler, frequencies);
+        return new BwtSuperblock(section, header.AlphabetIndex, shape, symbols[0], nodes, fillerRow, header.Filler, frequencies);
     }
 }

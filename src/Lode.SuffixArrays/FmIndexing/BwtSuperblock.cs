@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Diagnostics;
 
 namespace Lode.SuffixArrays.FmIndexing;
@@ -7,7 +8,8 @@ namespace Lode.SuffixArrays.FmIndexing;
 /// Huffman-shaped wavelet tree over its local alphabet with <see cref="HybridBitVector"/> nodes. Immutable.
 /// </summary>
 /// <remarks>
-/// Section layout: σ × u32 counts of each text symbol (increasing) in the rows before the superblock;
+/// Section layout: σ × u32 counts of each text symbol (increasing) in the rows before the superblock (read in place,
+/// not copied: a loaded superblock keeps only what the tree descent needs);
 /// u16 m, the local alphabet size; m symbol bytes, increasing; when m ≥ 2, m code-length bytes and m × u16
 /// frequencies (summing to the superblock's rows), then one hybrid bitvector per internal node in
 /// <see cref="HuffmanShape"/> order. The row with no preceding symbol (the whole text's suffix) holds the
@@ -15,7 +17,11 @@ namespace Lode.SuffixArrays.FmIndexing;
 /// </remarks>
 internal sealed partial class BwtSuperblock
 {
-    private readonly int[] _before;
+    /// <summary>The section's bytes, which the node bitvectors index into (lent in place or read into an array).</summary>
+    private readonly ReadOnlyMemory<byte> _section;
+
+    /// <summary>The header's <see cref="FmHeader.AlphabetIndex"/>: where the section keeps each symbol's count before it.</summary>
+    private readonly int[] _alphabetIndex;
     private readonly HuffmanShape? _shape;
     private readonly byte _only;
     private readonly HybridBitVector[] _nodes;
@@ -28,8 +34,9 @@ internal sealed partial class BwtSuperblock
     /// <summary>Per local symbol, its rows in the superblock (the filler's row included).</summary>
     private readonly int[] _frequencies;
 
-    private BwtSuperblock(int[] before, HuffmanShape? shape, byte only, HybridBitVector[] nodes, int fillerRow, byte filler, int[] frequencies)
+    private BwtSuperblock(ReadOnlyMemory<byte> section, int[] alphabetIndex, HuffmanShape? shape, byte only, HybridBitVector[] nodes, int fillerRow, byte filler, int[] frequencies)
     {
+        _section = section;
         _frequencies = frequencies;
         _childLengths = new uint[2 * nodes.Length];
         for (int j = 0; j < nodes.Length; j++)
@@ -37,7 +44,7 @@ internal sealed partial class BwtSuperblock
             _childLengths[2 * j] = (uint)(shape!.NodeLengths[j] - shape.NodeOnes[j]);
             _childLengths[2 * j + 1] = (uint)shape.NodeOnes[j];
         }
-        _before = before;
+        _alphabetIndex = alphabetIndex;
         _shape = shape;
         _only = only;
         _nodes = nodes;
@@ -54,19 +61,21 @@ internal sealed partial class BwtSuperblock
         Debug.Assert(start <= end);
         int localStart = start;
         int localEnd = end;
-        LocalRanks(symbol, ref localStart, ref localEnd);
-        endRank = Global(symbol, localEnd, end);
-        return Global(symbol, localStart, start);
+        var data = _section.Span;
+        LocalRanks(data, symbol, ref localStart, ref localEnd);
+        endRank = Global(data, symbol, localEnd, end);
+        return Global(data, symbol, localStart, start);
     }
 
     /// <summary>The symbol at local row <paramref name="row"/> and its occurrences before it: one tree descent.</summary>
     internal int RankOfSymbolAt(int row, out byte symbol)
     {
         Debug.Assert(row != _fillerRow);
+        var data = _section.Span;
         if (_shape is null)
         {
             symbol = _only;
-            return Global(symbol, row, row);
+            return Global(data, symbol, row, row);
         }
         int node = 0;
         int rank = row;
@@ -75,7 +84,7 @@ internal sealed partial class BwtSuperblock
         var childLengths = _childLengths;
         while (true)
         {
-            int ones = nodes[node].Rank1(rank, out bool bit);
+            int ones = nodes[node].Rank1(data, rank, out bool bit);
             rank = bit ? ones : rank - ones;
             int side = 2 * node + (bit ? 1 : 0);
             // A row of the child: only a payload damaged behind a recomputed CRC can give another rank (see Parse).
@@ -88,23 +97,25 @@ internal sealed partial class BwtSuperblock
             }
             node = child;
         }
-        return Global(symbol, rank, row);
+        return Global(data, symbol, rank, row);
     }
 
     /// <summary>Occurrences of <paramref name="symbol"/> before the superblock and through its end (filler excluded), without a descent.</summary>
     internal int CountBefore(byte symbol, out int through)
     {
+        var data = _section.Span;
         int local = _shape is null ? (symbol == _only ? 0 : -1) : _shape.LocalIndex(symbol);
-        through = local < 0 ? _before[symbol] : Global(symbol, _frequencies[local], int.MaxValue);
-        return _before[symbol];
+        through = local < 0 ? Before(data, symbol) : Global(data, symbol, _frequencies[local], int.MaxValue);
+        return Before(data, symbol);
     }
 
     /// <summary>Whether every node's block payloads agree with their ones counts (what <see cref="Parse"/> leaves out).</summary>
     internal bool PayloadsAreValid()
     {
+        var data = _section.Span;
         foreach (var node in _nodes)
         {
-            if (!node.PayloadsAreValid())
+            if (!node.PayloadsAreValid(data))
             {
                 return false;
             }
@@ -113,10 +124,17 @@ internal sealed partial class BwtSuperblock
     }
 
     /// <summary>A local rank made global: plus the count before the superblock, minus the filler if counted.</summary>
-    private int Global(byte symbol, int localRank, int row) =>
-        _before[symbol] + localRank - (symbol == _filler && _fillerRow >= 0 && row > _fillerRow ? 1 : 0);
+    private int Global(ReadOnlySpan<byte> data, byte symbol, int localRank, int row) =>
+        Before(data, symbol) + localRank - (symbol == _filler && _fillerRow >= 0 && row > _fillerRow ? 1 : 0);
 
-    private void LocalRanks(byte symbol, ref int start, ref int end)
+    /// <summary>Occurrences of <paramref name="symbol"/> (of the text's alphabet, else 0) before the superblock.</summary>
+    private int Before(ReadOnlySpan<byte> data, byte symbol)
+    {
+        int at = _alphabetIndex[symbol];
+        return at < 0 ? 0 : BinaryPrimitives.ReadInt32LittleEndian(data[(4 * at)..]);
+    }
+
+    private void LocalRanks(ReadOnlySpan<byte> data, byte symbol, ref int start, ref int end)
     {
         int local = _shape is null ? (symbol == _only ? 0 : -1) : _shape.LocalIndex(symbol);
         if (local < 0)
@@ -133,8 +151,8 @@ internal sealed partial class BwtSuperblock
         for (int depth = _shape.CodeLength(local) - 1; depth >= 0; depth--)
         {
             ref readonly var vector = ref _nodes[node];
-            int startOnes = vector.Rank1(start);
-            int endOnes = end == start ? startOnes : vector.Rank1(end);
+            int startOnes = vector.Rank1(data, start);
+            int endOnes = end == start ? startOnes : vector.Rank1(data, end);
             bool bit = ((code >> depth) & 1) != 0;
             int side = 2 * node + (bit ? 1 : 0);
             // Ranks within the child's length, whatever a damaged payload says (see Parse).

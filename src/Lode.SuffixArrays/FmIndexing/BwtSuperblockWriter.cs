@@ -49,9 +49,14 @@ internal static class BwtSuperblockWriter
             bits[j] = new ulong[HybridBitVector.BlockCount(shape.NodeLengths[j]) * (HybridBitVector.BlockBits / 64)];
         }
         var children = shape.Children;
+        Span<int> locals = stackalloc int[256];
+        for (int i = 0; i < shape.Symbols.Length; i++)
+        {
+            locals[shape.Symbols[i]] = i;
+        }
         foreach (byte symbol in bwt)
         {
-            int local = shape.LocalIndex(symbol);
+            int local = locals[symbol];
             uint code = shape.Code(local);
             int node = 0;
             for (int depth = shape.CodeLength(local) - 1; depth >= 0; depth--)

@@ -44,6 +44,12 @@ internal sealed partial class FmHeader
             LastToFirstStarts[c] = Starts[c] + totals[c] - BwtTotals[c];
         }
         Alphabet = Enumerable.Range(0, 256).Where(c => totals[c] > 0).Select(c => (byte)c).ToArray();
+        AlphabetIndex = new int[256];
+        AlphabetIndex.AsSpan().Fill(-1);
+        for (int i = 0; i < Alphabet.Length; i++)
+        {
+            AlphabetIndex[Alphabet[i]] = i;
+        }
     }
 
     internal int TextLength { get; }
@@ -76,6 +82,9 @@ internal sealed partial class FmHeader
 
     /// <summary>The text's distinct bytes, increasing.</summary>
     internal byte[] Alphabet { get; }
+
+    /// <summary>Per byte value, its position in <see cref="Alphabet"/> (where a superblock keeps its count), or −1.</summary>
+    internal int[] AlphabetIndex { get; }
 
     internal int SuperblockCount { get; }
 

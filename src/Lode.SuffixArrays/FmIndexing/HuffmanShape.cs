@@ -12,7 +12,6 @@ internal sealed class HuffmanShape
 {
     internal const int MaxCodeLength = 32;
 
-    private readonly short[] _local;
     private readonly uint[] _codes;
     private readonly byte[] _lengths;
 
@@ -22,12 +21,6 @@ internal sealed class HuffmanShape
         _lengths = lengths;
         _codes = codes;
         Children = children;
-        _local = new short[256];
-        _local.AsSpan().Fill(-1);
-        for (int i = 0; i < symbols.Length; i++)
-        {
-            _local[symbols[i]] = (short)i;
-        }
         NodeLengths = new int[symbols.Length - 1];
         NodeOnes = new int[symbols.Length - 1];
     }
@@ -44,8 +37,9 @@ internal sealed class HuffmanShape
     /// <summary>Per internal node, its ones (symbols going to child 1).</summary>
     internal int[] NodeOnes { get; }
 
-    /// <summary>The local index of <paramref name="symbol"/>, or −1 when absent from the block.</summary>
-    internal int LocalIndex(byte symbol) => _local[symbol];
+    /// <summary>The local index of <paramref name="symbol"/>, or a negative number when absent from the block (a binary
+    /// search of the increasing symbols: a loaded superblock keeps no 256-entry table).</summary>
+    internal int LocalIndex(byte symbol) => Symbols.AsSpan().BinarySearch(symbol);
 
     internal uint Code(int local) => _codes[local];
 
@@ -72,7 +66,22 @@ internal sealed class HuffmanShape
         {
             return null;
         }
-        var order = Enumerable.Range(0, m).OrderBy(i => lengths[i]).ThenBy(i => i).ToArray();
+        // Canonical order: by code length, then by symbol (a counting sort, as this runs for every superblock loaded).
+        Span<int> next = stackalloc int[MaxCodeLength + 2];
+        next.Clear();
+        foreach (byte length in lengths)
+        {
+            next[length + 1]++;
+        }
+        for (int length = 1; length <= MaxCodeLength; length++)
+        {
+            next[length + 1] += next[length];
+        }
+        var order = new int[m];
+        for (int i = 0; i < m; i++)
+        {
+            order[next[lengths[i]]++] = i;
+        }
         var codes = new uint[m];
         var children = new int[2 * (m - 1)];
         var shape = new HuffmanShape(symbols, lengths, codes, children);

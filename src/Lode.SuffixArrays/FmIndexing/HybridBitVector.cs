@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 namespace Lode.SuffixArrays.FmIndexing;
 
 /// <summary>
-/// A read-only compressed bitvector of at most 65,536 bits inside a section buffer, after the hybrid
+/// A read-only compressed bitvector of at most 65,536 bits inside a section (whose bytes every call is given), after the hybrid
 /// bitvector of Kärkkäinen, Kempa and Puglisi ("Hybrid compression of bitvectors for the FM-index", DCC
 /// 2014): the bits are cut into 512-bit blocks, each stored in whichever of four encodings is smallest.
 /// </summary>
@@ -24,13 +24,11 @@ internal readonly struct HybridBitVector
     internal const int PlainBytes = BlockBits / 8;
     internal const int MaxLength = 1 << 16;
 
-    private readonly byte[] _data;
     private readonly int _directory;
     private readonly int _payload;
 
-    private HybridBitVector(byte[] data, int directory, int length)
+    private HybridBitVector(int directory, int length)
     {
-        _data = data;
         _directory = directory;
         Length = length;
         _payload = directory + (BlockCount(length) + 1) * 4;
@@ -41,20 +39,20 @@ internal readonly struct HybridBitVector
 
     internal static int BlockCount(int length) => (length + BlockBits - 1) >> BlockShift;
 
-    /// <summary>The number of ones among the first <paramref name="i"/> bits, 0 ≤ i ≤ Length.</summary>
-    internal int Rank1(int i)
+    /// <summary>The number of ones among the first <paramref name="i"/> bits, 0 ≤ i ≤ Length; <paramref name="data"/> is the section parsed.</summary>
+    internal int Rank1(ReadOnlySpan<byte> data, int i)
     {
         Debug.Assert((uint)i <= (uint)Length);
         int block = i >> BlockShift;
         int offset = i & (BlockBits - 1);
-        return offset == 0 ? Rank(block, out _) : RankThrough(block, offset, out _);
+        return offset == 0 ? Rank(data, block, out _) : RankThrough(data, block, offset, out _);
     }
 
     /// <summary>Rank1(i) and the bit at <paramref name="i"/>, 0 ≤ i &lt; Length, in one block decode.</summary>
-    internal int Rank1(int i, out bool bit)
+    internal int Rank1(ReadOnlySpan<byte> data, int i, out bool bit)
     {
         Debug.Assert((uint)i < (uint)Length);
-        return RankThrough(i >> BlockShift, i & (BlockBits - 1), out bit);
+        return RankThrough(data, i >> BlockShift, i & (BlockBits - 1), out bit);
     }
 
     /// <summary>
@@ -69,7 +67,7 @@ internal readonly struct HybridBitVector
     /// left to <see cref="PayloadsAreValid"/>.
     /// </remarks>
     /// <returns>Null (and end undefined) when damaged.</returns>
-    internal static HybridBitVector? Parse(byte[] data, int offset, int length, int ones, int limit, out int end)
+    internal static HybridBitVector? Parse(ReadOnlySpan<byte> data, int offset, int length, int ones, int limit, out int end)
     {
         end = 0;
         int blocks = BlockCount(length);
@@ -77,8 +75,8 @@ internal readonly struct HybridBitVector
         {
             return null;
         }
-        var entries = MemoryMarshal.Cast<byte, uint>(data.AsSpan(offset, (blocks + 1) * 4));
-        if (entries[0] != 0 || BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan(offset + blocks * 4)) != ones)
+        var entries = MemoryMarshal.Cast<byte, uint>(data.Slice(offset, (blocks + 1) * 4));
+        if (entries[0] != 0 || BinaryPrimitives.ReadUInt16LittleEndian(data[(offset + blocks * 4)..]) != ones)
         {
             return null;
         }
@@ -98,18 +96,18 @@ internal readonly struct HybridBitVector
             previousOnes = (int)(entry & 0xFFFF);
             previousOffset += payload;
         }
-        var vector = new HybridBitVector(data, offset, length);
+        var vector = new HybridBitVector(offset, length);
         end = vector._payload + previousOffset;
         return end <= limit ? vector : null;
     }
 
     /// <summary>Whether every block's payload is a valid encoding of exactly its ones (the check <see cref="Parse"/> leaves out).</summary>
-    internal bool PayloadsAreValid()
+    internal bool PayloadsAreValid(ReadOnlySpan<byte> data)
     {
         int blocks = BlockCount(Length);
         for (int b = 0; b < blocks; b++)
         {
-            if (!BlockIsValid(b))
+            if (!BlockIsValid(data, b))
             {
                 return false;
             }
@@ -117,18 +115,18 @@ internal readonly struct HybridBitVector
         return true;
     }
 
-    private int Rank(int block, out int payloadOffset)
+    private int Rank(ReadOnlySpan<byte> data, int block, out int payloadOffset)
     {
         int at = _directory + block * 4;
-        payloadOffset = BinaryPrimitives.ReadUInt16LittleEndian(_data.AsSpan(at + 2));
-        return BinaryPrimitives.ReadUInt16LittleEndian(_data.AsSpan(at));
+        payloadOffset = BinaryPrimitives.ReadUInt16LittleEndian(data[(at + 2)..]);
+        return BinaryPrimitives.ReadUInt16LittleEndian(data[at..]);
     }
 
     private int BlockLength(int block) => Math.Min(BlockBits, Length - (block << BlockShift));
 
-    private bool BlockIsValid(int block)
+    private bool BlockIsValid(ReadOnlySpan<byte> data, int block)
     {
-        int ones = Rank(block + 1, out int nextOffset) - Rank(block, out int offset);
+        int ones = Rank(data, block + 1, out int nextOffset) - Rank(data, block, out int offset);
         int length = BlockLength(block);
         int payload = nextOffset - offset;
         if (ones < 0 || ones > length || payload < 0 || payload > PlainBytes)
@@ -139,7 +137,7 @@ internal readonly struct HybridBitVector
         {
             return ones == 0 || ones == length;
         }
-        var entries = _data.AsSpan(_payload + offset, payload);
+        var entries = data.Slice(_payload + offset, payload);
         if (payload == PlainBytes)
         {
             return HybridBlocks.PlainIsValid(entries, length, ones);
@@ -151,10 +149,10 @@ internal readonly struct HybridBitVector
     }
 
     /// <summary>Ones before bit <paramref name="offset"/> of block <paramref name="block"/> (not the last directory entry), and that bit.</summary>
-    private int RankThrough(int block, int offset, out bool bit)
+    private int RankThrough(ReadOnlySpan<byte> data, int block, int offset, out bool bit)
     {
         // Directory entries block and block + 1 in one read: (ones, offset) of the block and of the next.
-        ulong entries = BinaryPrimitives.ReadUInt64LittleEndian(_data.AsSpan(_directory + block * 4, 8));
+        ulong entries = BinaryPrimitives.ReadUInt64LittleEndian(data.Slice(_directory + block * 4, 8));
         int before = (ushort)entries;
         int start = (ushort)(entries >> 16);
         int ones = (ushort)(entries >> 32) - before;
@@ -164,7 +162,7 @@ internal readonly struct HybridBitVector
             bit = ones != 0;
             return before + (bit ? offset : 0);
         }
-        var bytes = _data.AsSpan(_payload + start, payload);
+        var bytes = data.Slice(_payload + start, payload);
         if (payload == PlainBytes)
         {
             return before + HybridBlocks.PlainRank(bytes, offset, out bit);

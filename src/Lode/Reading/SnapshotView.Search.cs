@@ -26,16 +26,13 @@ public sealed partial class SnapshotView
     public long Search(ReadOnlySpan<byte> pattern, long maxLinesPerFile, SearchLineHandler onLine)
     {
         ArgumentNullException.ThrowIfNull(onLine);
-        if (pattern.Contains((byte)'\n'))
-        {
-            throw new LodeException("A search pattern cannot contain a newline: matches never span lines.");
-        }
+        LineMatcher.RequireSingleLine(pattern);
         if (maxLinesPerFile <= 0)
         {
             return 0;
         }
         byte[] literal = pattern.ToArray();
-        var candidates = Candidates(literal);
+        var candidates = Candidates(new RepositorySearchPlan(literal));
         var batch = new (FileEntry Entry, byte[] Text, List<MatchedLine> Lines)[Math.Min(candidates.Count, FilesPerBatch)];
         long total = 0;
         for (int first = 0, count; first < candidates.Count; first += count)
@@ -77,46 +74,20 @@ public sealed partial class SnapshotView
     private const long BytesPerBatch = 64L << 20;
 
     /// <summary>The files that may hold matches, in path order, each with its located match offsets, or null when it
-    /// must be scanned.</summary>
-    private List<(FileEntry Entry, int[]? Offsets)> Candidates(byte[] pattern)
+    /// must be scanned: what <paramref name="plan"/> finds in this snapshot.</summary>
+    internal List<(FileEntry Entry, int[]? Offsets)> Candidates(RepositorySearchPlan plan)
     {
         var candidates = new List<(FileEntry, int[]?)>();
-        var index = QueryIndex;
-        var matches = index is null || pattern.Length == 0 ? null : index.FindMatches(pattern);
-        if (matches is not null && matches.Located.Count == 0 && !matches.ScannedShards.Contains(true))
+        plan.Query(this);
+        if (plan.NothingCanMatch(this))
         {
             return candidates; // Nothing anywhere: the file table is not even read.
         }
         foreach (var entry in Files.Entries)
         {
-            if (entry.Kind != FileKind.File)
-            {
-                continue;
-            }
-            if (index is null)
-            {
-                if (entry.Size <= SearchIndexWriter.MaxIndexedFileSize)
-                {
-                    candidates.Add((entry, null));
-                }
-                continue;
-            }
-            int blob = index.FindBlob(entry.Sha256.Span);
-            if (blob < 0)
-            {
-                continue; // Binary or too large: not a text file.
-            }
-            if (matches is null)
-            {
-                candidates.Add((entry, null));
-            }
-            else if (matches.Located.TryGetValue(blob, out var offsets))
+            if (plan.Candidate(this, entry) is var (_, offsets))
             {
                 candidates.Add((entry, offsets));
-            }
-            else if (matches.ScannedShards[index.ShardOf(blob)])
-            {
-                candidates.Add((entry, null));
             }
         }
         return candidates;

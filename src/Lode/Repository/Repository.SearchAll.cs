@@ -20,10 +20,7 @@ public sealed partial class Repository
     public long SearchAll(ReadOnlySpan<byte> pattern, long maxLinesPerFile, SearchAllLineHandler onLine)
     {
         ArgumentNullException.ThrowIfNull(onLine);
-        if (pattern.Contains((byte)'\n'))
-        {
-            throw new LodeException("A search pattern cannot contain a newline: matches never span lines.");
-        }
+        LineMatcher.RequireSingleLine(pattern);
         var manifests = ListSnapshots();
         if (manifests.Count == 0)
         {

@@ -6,6 +6,16 @@ internal readonly record struct MatchedLine(long Number, int Start, int Length);
 /// <summary>Turns match offsets inside a text into the distinct lines that hold them. Stateless.</summary>
 internal static class LineMatcher
 {
+    /// <summary>Refuses a pattern that holds a newline: a match never spans lines.</summary>
+    /// <exception cref="LodeException">It does.</exception>
+    public static void RequireSingleLine(ReadOnlySpan<byte> pattern)
+    {
+        if (pattern.Contains((byte)'\n'))
+        {
+            throw new LodeException("A search pattern cannot contain a newline: matches never span lines.");
+        }
+    }
+
     /// <summary>
     /// The lines holding <paramref name="sortedOffsets"/>, in order, each once, at most <paramref name="maxLines"/>.
     /// A line ends at '\n' (excluded); a '\r' before it stays part of the line, as ripgrep prints it.

@@ -13,18 +13,21 @@ internal sealed partial class SearchIndex
     // The cost model that decides, per shard, between locating and scanning (docs/benchmarks.md, "Search index
     // format 3"): locating k occurrences costs k LF walks plus loading the FM-index sections the walks touch (each
     // step lands in a random superblock of 65,536 rows, and a walk takes SampleRate / 2 steps on average); scanning
-    // reads and searches the shard's text.
+    // reads and searches the shard's text. Measured on the kernel sources (bench search-phases --plan locate|scan, and
+    // fm-index's first-touch line), 2 cores.
 
-    /// <summary>Measured cost of locating one occurrence once its sections are loaded (LF steps to the nearest SA sample), ns.</summary>
-    internal const double LocateNanoseconds = 8_000;
+    /// <summary>Measured cost of locating one occurrence once its sections are loaded, ns: about 32 LF steps, each a
+    /// wavelet-tree descent in a random superblock, so bound by cache misses (occurrences spread over the text; adjacent
+    /// rows of one pattern cost a quarter of it).</summary>
+    internal const double LocateNanoseconds = 24_000;
 
-    /// <summary>Measured cost of loading (reading, checking, parsing) one byte of FM-index on first use, ns: about
-    /// 1.5 ns of work and, on the virtual machines we measure on, 3.3 ns of page faults for memory touched first.</summary>
-    internal const double LoadNanosecondsPerIndexByte = 5;
+    /// <summary>Measured cost of loading one byte of FM-index on first use, ns: CRC32C, parsing, and the page faults of
+    /// memory lent from the mapped index (1.7 ns in process over memory already touched, about 3 in a fresh process).</summary>
+    internal const double LoadNanosecondsPerIndexByte = 3;
 
-    /// <summary>Measured cost of scanning one byte of text for a literal, reading it from the snapshot's compressed
-    /// content chunks, ns.</summary>
-    internal const double ScanNanosecondsPerByte = 1.5;
+    /// <summary>Measured cost of scanning one byte of text for a literal, ns: reading it from the snapshot's compressed
+    /// content chunks (whole chunks around each file), decompressing and searching it.</summary>
+    internal const double ScanNanosecondsPerByte = 3.6;
 
     /// <summary>The FM-index's unit of loading, in BWT rows (a superblock), and the SA sample rate the writer uses.</summary>
     private const double SuperblockRows = 65_536, SampleRate = 64;
@@ -52,8 +55,10 @@ internal sealed partial class SearchIndex
     /// </summary>
     /// <param name="pattern">The literal to find; not empty.</param>
     /// <param name="include">Which shards to query (null: all); the others are left out of the result.</param>
+    /// <param name="scan">Null: the cost model decides per shard; true or false: every shard with matches is scanned, or
+    /// located.</param>
     /// <exception cref="CorruptDataException">The index is damaged where the query looked.</exception>
-    public IndexMatches FindMatches(byte[] pattern, Func<int, bool>? include = null)
+    public IndexMatches FindMatches(byte[] pattern, Func<int, bool>? include = null, bool? scan = null)
     {
         var perShard = new Dictionary<int, int[]>?[_shards.Length];
         var scanned = new bool[_shards.Length];
@@ -63,7 +68,7 @@ internal sealed partial class SearchIndex
             {
                 if (include?.Invoke(i) != false)
                 {
-                    FindInShard(i, pattern, perShard, scanned);
+                    FindInShard(i, pattern, scan, perShard, scanned);
                 }
             });
         }
@@ -83,7 +88,7 @@ internal sealed partial class SearchIndex
     }
 
     /// <summary>Counts the pattern in shard <paramref name="i"/>; locates it there or marks the shard to be scanned.</summary>
-    private void FindInShard(int i, byte[] pattern, Dictionary<int, int[]>?[] perShard, bool[] scanned)
+    private void FindInShard(int i, byte[] pattern, bool? scan, Dictionary<int, int[]>?[] perShard, bool[] scanned)
     {
         try
         {
@@ -93,7 +98,7 @@ internal sealed partial class SearchIndex
             {
                 return;
             }
-            if (ScanIsCheaper(_shards[i], range.Count))
+            if (scan ?? ScanIsCheaper(_shards[i], range.Count))
             {
                 scanned[i] = true;
                 return;

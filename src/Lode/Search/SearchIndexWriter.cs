@@ -111,35 +111,32 @@ internal sealed partial class SearchIndexWriter : IDisposable
         _textLength = _fileStart;
     }
 
-    /// <summary>Ends the current file.</summary>
+    /// <summary>Ends the current file: indexed when it is text (no NUL byte), once per contents.</summary>
     /// <param name="sha256">The file's SHA-256: identical contents are indexed once.</param>
-    /// <returns>Whether the file is indexed (text).</returns>
-    public bool EndFile(ReadOnlySpan<byte> sha256)
+    public void EndFile(ReadOnlySpan<byte> sha256)
     {
         if (!_fileIsText)
         {
-            return false;
+            return;
         }
         var key = IndexFormat.HashKey(sha256);
         if (_newBlobs.ContainsKey(key) || TryReuse(sha256))
         {
             _textLength = _fileStart;
-            return true;
+            return;
         }
         AddBlob(key);
-        return true;
     }
 
     /// <summary>Feeds a whole file stored in a snapshot, read from its blocks (never from disk).</summary>
     /// <param name="view">The snapshot holding the file.</param>
     /// <param name="file">A regular file of <paramref name="view"/>.</param>
     /// <param name="buffer">Scratch space for the reads; any length above 0.</param>
-    /// <returns>Whether the file is indexed (text).</returns>
     /// <exception cref="CorruptDataException">The file's stored bytes are damaged.</exception>
-    public bool AddStoredFile(SnapshotView view, FileEntry file, byte[] buffer)
+    public void AddStoredFile(SnapshotView view, FileEntry file, byte[] buffer)
     {
         FeedStored(view, file, buffer);
-        return EndFile(file.Sha256.Span);
+        EndFile(file.Sha256.Span);
     }
 
     /// <summary>Begins a file and feeds it whole from a snapshot's stored blocks.</summary>

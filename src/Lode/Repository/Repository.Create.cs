@@ -24,65 +24,59 @@ public sealed partial class Repository
         var started = DateTimeOffset.UtcNow;
         string root = ResolveSourceDirectory(source);
         string id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        var temp = Directory.CreateTempSubdirectory("lode-snapshot-");
+        ScratchDirectory.SweepAbandoned();
+        using var temp = ScratchDirectory.Create("lode-snapshot-");
         using var previous = OpenPrevious(root);
-        try
+        string dataPath = Path.Combine(temp.Path, "data");
+        var snapshotter = new Snapshotter(options, previous);
+        var indexOptions = new SearchIndexWriterOptions
         {
-            string dataPath = Path.Combine(temp.FullName, "data");
-            var snapshotter = new Snapshotter(options, previous);
-            var indexOptions = new SearchIndexWriterOptions
-            {
-                ShardSize = options.IndexShardSize,
-                WorkingDirectory = temp.FullName,
-                SlotsReservedWhileFeeding = 1,
-            };
-            using var index = options.Index ? new SearchIndexWriter(Path.Combine(temp.FullName, "index"), indexOptions, previous) : null;
-            FileTable table;
-            SnapshotWriteResult written;
-            using (var dataFile = new FileStream(dataPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 20))
-            using (var writer = SnapshotWriter.Create(dataFile, WriterOptions()))
-            {
-                table = snapshotter.Run(root, writer, index);
-                writer.Append(SnapshotStreams.Meta, table.Serialize());
-                written = writer.Finish();
-            }
-            options.Progress?.Report(new SnapshotProgress(0, snapshotter.BytesRead, "", "storing"));
-            var manifest = new SnapshotManifest
-            {
-                Id = id,
-                Time = started,
-                Source = root,
-                Host = Environment.MachineName,
-                Tag = options.Tag,
-                Files = table.Entries.Count(e => e.Kind == FileKind.File),
-                Directories = table.Entries.Count(e => e.Kind == FileKind.Directory),
-                Symlinks = table.Entries.Count(e => e.Kind == FileKind.Symlink),
-                Size = table.Entries.Sum(e => e.Size),
-                DataKey = ObjectKeys.Data(id),
-                DataLength = new FileInfo(dataPath).Length,
-                DataRoot = written.IntegrityRoot,
-                IndexLength = 0,
-                UnchangedFiles = snapshotter.UnchangedFiles,
-                WriterVersion = WriterVersion,
-            };
-            PutFile(manifest.DataKey, dataPath);
-            PutManifest(manifest);
-            RecordInCatalog(manifest, table);
-            var durable = clock.Elapsed;
-            options.Progress?.Report(new SnapshotProgress(snapshotter.Files, snapshotter.BytesRead, "", "indexing"));
-            var stored = index is null ? null : StoreIndex(id, index, temp.FullName, options.Progress, clock);
-            return new SnapshotResult(manifest, snapshotter.BytesRead, manifest.DataLength + (stored?.BytesStored ?? 0),
-                stored?.BytesStored ?? 0, stored?.TextBytes ?? 0, snapshotter.Warnings, clock.Elapsed)
-            {
-                DurableElapsed = durable,
-                CarriedIndexShards = stored?.CarriedShards ?? 0,
-                IndexShards = stored?.Shards ?? 0,
-            };
-        }
-        finally
+            ShardSize = options.IndexShardSize,
+            WorkingDirectory = temp.Path,
+            SlotsReservedWhileFeeding = 1,
+        };
+        using var index = options.Index ? new SearchIndexWriter(Path.Combine(temp.Path, "index"), indexOptions, previous) : null;
+        FileTable table;
+        SnapshotWriteResult written;
+        using (var dataFile = new FileStream(dataPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 20))
+        using (var writer = SnapshotWriter.Create(dataFile, WriterOptions()))
         {
-            temp.Delete(recursive: true);
+            table = snapshotter.Run(root, writer, index);
+            writer.Append(SnapshotStreams.Meta, table.Serialize());
+            written = writer.Finish();
         }
+        options.Progress?.Report(new SnapshotProgress(0, snapshotter.BytesRead, "", "storing"));
+        var manifest = new SnapshotManifest
+        {
+            Id = id,
+            Time = started,
+            Source = root,
+            Host = Environment.MachineName,
+            Tag = options.Tag,
+            Files = table.Entries.Count(e => e.Kind == FileKind.File),
+            Directories = table.Entries.Count(e => e.Kind == FileKind.Directory),
+            Symlinks = table.Entries.Count(e => e.Kind == FileKind.Symlink),
+            Size = table.Entries.Sum(e => e.Size),
+            DataKey = ObjectKeys.Data(id),
+            DataLength = new FileInfo(dataPath).Length,
+            DataRoot = written.IntegrityRoot,
+            IndexLength = 0,
+            UnchangedFiles = snapshotter.UnchangedFiles,
+            WriterVersion = WriterVersion,
+        };
+        PutFile(manifest.DataKey, dataPath);
+        PutManifest(manifest);
+        RecordInCatalog(manifest, table);
+        var durable = clock.Elapsed;
+        options.Progress?.Report(new SnapshotProgress(snapshotter.Files, snapshotter.BytesRead, "", "indexing"));
+        var stored = index is null ? null : StoreIndex(id, index, temp.Path, options.Progress, clock);
+        return new SnapshotResult(manifest, snapshotter.BytesRead, manifest.DataLength + (stored?.BytesStored ?? 0),
+            stored?.BytesStored ?? 0, stored?.TextBytes ?? 0, snapshotter.Warnings, clock.Elapsed)
+        {
+            DurableElapsed = durable,
+            CarriedIndexShards = stored?.CarriedShards ?? 0,
+            IndexShards = stored?.Shards ?? 0,
+        };
     }
 
     /// <summary>The latest snapshot of the same source directory on this host, whose unchanged files (and perhaps

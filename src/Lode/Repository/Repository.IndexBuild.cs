@@ -22,20 +22,14 @@ public sealed partial class Repository
         ArgumentNullException.ThrowIfNull(manifest);
         options ??= new IndexBuildOptions();
         var clock = Stopwatch.StartNew();
-        var temp = Directory.CreateTempSubdirectory("lode-index-");
-        try
-        {
-            using var view = OpenSnapshot(manifest);
-            var indexOptions = new SearchIndexWriterOptions { MemoryBudget = options.MemoryBudget, WorkingDirectory = temp.FullName };
-            using var index = new SearchIndexWriter(Path.Combine(temp.FullName, "scratch"), indexOptions, previous: null);
-            FeedIndex(view, index, options.Progress);
-            options.Progress?.Report(new SnapshotProgress(0, 0, "", "indexing"));
-            return StoreIndex(manifest.Id, index, temp.FullName, options.Progress, clock);
-        }
-        finally
-        {
-            temp.Delete(recursive: true);
-        }
+        ScratchDirectory.SweepAbandoned();
+        using var temp = ScratchDirectory.Create("lode-index-");
+        using var view = OpenSnapshot(manifest);
+        var indexOptions = new SearchIndexWriterOptions { MemoryBudget = options.MemoryBudget, WorkingDirectory = temp.Path };
+        using var index = new SearchIndexWriter(Path.Combine(temp.Path, "scratch"), indexOptions, previous: null);
+        FeedIndex(view, index, options.Progress);
+        options.Progress?.Report(new SnapshotProgress(0, 0, "", "indexing"));
+        return StoreIndex(manifest.Id, index, temp.Path, options.Progress, clock);
     }
 
     /// <summary>

@@ -49,11 +49,8 @@ internal sealed partial class SearchIndexWriter
             }
             for (long done = 0; done < length;)
             {
-                int n = RandomAccess.Read(_scratch, buffer.AsSpan(0, (int)Math.Min(buffer.Length, length - done)), shard.ScratchOffset + done);
-                if (n <= 0)
-                {
-                    throw new IOException("The search index's scratch file ended early.");
-                }
+                int n = (int)Math.Min(buffer.Length, length - done);
+                _scratch.ReadExactly(buffer.AsSpan(0, n), shard.ScratchOffset + done);
                 writer.Append(stream, buffer.AsSpan(0, n));
                 done += n;
             }

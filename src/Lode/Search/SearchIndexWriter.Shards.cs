@@ -26,16 +26,12 @@ internal sealed partial class SearchIndexWriter
         else
         {
             long parked = Interlocked.Add(ref _scratchCursor, IndexFormat.Align(length)) - IndexFormat.Align(length);
-            RandomAccess.Write(_scratch, text.AsSpan(0, length), parked);
+            _scratch.Write(text.AsSpan(0, length), parked);
             _builds.Add(Task.Run(async () =>
             {
                 await _buildSlots.WaitAsync(_abandon.Token).ConfigureAwait(false);
                 var buffer = GC.AllocateUninitializedArray<byte>(length);
-                for (int done = 0; done < length;)
-                {
-                    int n = RandomAccess.Read(_scratch, buffer.AsSpan(done), parked + done);
-                    done += n > 0 ? n : throw new IOException("The search index's scratch file ended early.");
-                }
+                _scratch.ReadExactly(buffer, parked);
                 return BuildInSlot(buffer, length, firstBlob, blobCount);
             }));
         }
@@ -73,8 +69,8 @@ internal sealed partial class SearchIndexWriter
         byte[] fmIndex = FmIndex.Build(text, suffixArray, _options.FmIndex);
         long sectionLength = IndexFormat.Align(fmIndex.Length);
         long start = Interlocked.Add(ref _scratchCursor, sectionLength) - sectionLength;
-        RandomAccess.Write(_scratch, fmIndex, start);
-        RandomAccess.Write(_scratch, new byte[sectionLength - fmIndex.Length], start + fmIndex.Length);
+        _scratch.Write(fmIndex, start);
+        _scratch.Write(new byte[sectionLength - fmIndex.Length], start + fmIndex.Length);
         var key = IndexFormat.HashKey(SHA256.HashData(fmIndex));
         return new BuiltShard(start, new IndexFormat.ShardRecord(0, fmIndex.Length, length, firstBlob, blobCount, key));
     }

@@ -19,7 +19,9 @@ internal sealed partial class SearchIndexWriter : IDisposable
     /// <summary>Files larger than this are not indexed.</summary>
     public const long MaxIndexedFileSize = 512L << 20;
 
-    private readonly SafeFileHandle _scratch;
+    /// <summary>Parked shard texts and built FM-indexes (which hold the text too), encrypted under a key of this
+    /// process only.</summary>
+    private readonly ScratchFile _scratch;
     private readonly SearchIndexWriterOptions _options;
     private readonly SearchIndex? _previous;
     private readonly SnapshotView? _previousView;
@@ -42,7 +44,8 @@ internal sealed partial class SearchIndexWriter : IDisposable
     private int _fileStart;
     private bool _fileIsText;
 
-    /// <summary>Creates a writer whose scratch file is <paramref name="scratchPath"/> (created; the caller deletes it).</summary>
+    /// <summary>Creates a writer whose scratch file is <paramref name="scratchPath"/> (created, encrypted under a key of
+    /// this process only, and deleted when the writer is disposed).</summary>
     /// <param name="scratchPath">A new file for the sections of the shards built here.</param>
     /// <param name="options">Shard size, parallelism and memory budget.</param>
     /// <param name="previous">The previous snapshot, whose index's shards (format 3) may be carried over and whose
@@ -61,7 +64,7 @@ internal sealed partial class SearchIndexWriter : IDisposable
             }
         }
         _buildSlots = new SemaphoreSlim(Math.Max(1, ParallelBuilds - options.SlotsReservedWhileFeeding), ParallelBuilds);
-        _scratch = File.OpenHandle(scratchPath, FileMode.CreateNew, FileAccess.ReadWrite);
+        _scratch = new ScratchFile(scratchPath);
     }
 
     /// <summary>Text bytes whose suffix arrays this writer built (new text and text re-indexed from dropped shards).</summary>

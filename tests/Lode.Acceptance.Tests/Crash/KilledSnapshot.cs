@@ -7,11 +7,12 @@ namespace Lode.Acceptance.Tests.Crash;
 internal static class KilledSnapshot
 {
     /// <summary>
-    /// Starts <c>lode --repo REPO snapshot TREE</c> (cache and catalog in <paramref name="cacheDir"/>), waits for
+    /// Starts <c>lode --repo REPO snapshot TREE</c> (cache and catalog in <paramref name="cacheDir"/>, temporary files
+    /// in <paramref name="tempDir"/>), waits for
     /// <paramref name="beforeKill"/> (given the process), and kills it with SIGKILL if it is still running. Returns
     /// true when it was killed; a run that finished first must have succeeded.
     /// </summary>
-    public static async Task<bool> RunAsync(string repo, string cacheDir, string tree, Func<Process, Task> beforeKill)
+    public static async Task<bool> RunAsync(string repo, string cacheDir, string tempDir, string tree, Func<Process, Task> beforeKill)
     {
         var (fileName, prefix) = LodeCli.Program;
         var info = new ProcessStartInfo(fileName)
@@ -28,6 +29,7 @@ internal static class KilledSnapshot
         info.Environment.Remove("LODE_REPO");
         info.Environment["LODE_CACHE_DIR"] = cacheDir;
         info.Environment["NO_COLOR"] = "1";
+        info.Environment["TMPDIR"] = tempDir;
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {fileName}");
         process.StandardInput.Close();
         Task<string> stdout = process.StandardOutput.ReadToEndAsync();

@@ -33,6 +33,9 @@ public sealed class SnapshotKillTests
         var expected = CrashTree.Paths(tree);
         byte[] found = CrashTree.SearchOutput(tree, SearchedLiteral);
         TimeSpan full = await MeasureAsync(work.Combine("timing"), tree);
+        // Every run's temporary files go here: what killed runs leave, the next snapshot sweeps.
+        string temp = work.Combine("tmp");
+        Directory.CreateDirectory(temp);
 
         int done = 0;
         for (int round = 0; done < kills; round++)
@@ -46,7 +49,7 @@ public sealed class SnapshotKillTests
                 Func<Process, Task> beforeKill = random.Next(2) == 0
                     ? _ => Task.Delay(full * random.NextDouble())
                     : WhenStored(repo, TimeSpan.FromMilliseconds(random.Next(0, 12)));
-                if (!await KilledSnapshot.RunAsync(repo, cache, tree, beforeKill))
+                if (!await KilledSnapshot.RunAsync(repo, cache, temp, tree, beforeKill))
                 {
                     continue;
                 }
@@ -57,7 +60,9 @@ public sealed class SnapshotKillTests
                     await VerifyAsync(repo, expected, found, $"seed {seed}, after kill {done}");
                 }
             }
-            LodeAssert.Succeeded(await LodeCli.RunAsync(repo, "snapshot", tree));
+            LodeAssert.Succeeded(await LodeCli.RunAsync(repo, LodeCli.DefaultTimeout, new Dictionary<string, string?> { ["TMPDIR"] = temp }, "snapshot", tree));
+            var left = Directory.GetDirectories(temp, "lode-*");
+            Assert.True(left.Length == 0, $"seed {seed}, round {round}: the snapshot after the kills left or did not sweep [{string.Join(", ", left)}]");
             await VerifyAsync(repo, expected, found, $"seed {seed}, snapshot after round {round}");
         }
     }

@@ -1,0 +1,107 @@
+namespace Lode;
+
+/// <summary>
+/// A private temporary directory of one snapshot or index build (under <see cref="Path.GetTempPath"/>, named
+/// <c>lode-snapshot-*</c> or <c>lode-index-*</c>), deleted when disposed. It holds a lock file open for as long as it
+/// lives (an exclusive <c>flock</c>, which the kernel drops when the process dies however it dies), so a later
+/// <see cref="SweepAbandoned"/> can tell the directories of killed processes from those of running ones and delete them.
+/// </summary>
+/// <remarks>Not thread-safe; owned by one operation.</remarks>
+internal sealed class ScratchDirectory : IDisposable
+{
+    private const string LockName = "lock";
+
+    /// <summary>A directory with no lock file this old is abandoned too: its process died between creating it and its
+    /// lock, or was an older Lode.</summary>
+    private static readonly TimeSpan UnlockedGrace = TimeSpan.FromHours(1);
+
+    private static readonly string[] Prefixes = ["lode-snapshot-", "lode-index-"];
+
+    private readonly FileStream _lock;
+
+    private ScratchDirectory(string path, FileStream lockFile)
+    {
+        Path = path;
+        _lock = lockFile;
+    }
+
+    /// <summary>The directory's full path.</summary>
+    public string Path { get; }
+
+    /// <summary>Creates a new directory named <paramref name="prefix"/> plus random characters, and locks it.</summary>
+    public static ScratchDirectory Create(string prefix)
+    {
+        var directory = Directory.CreateTempSubdirectory(prefix);
+        try
+        {
+            return new ScratchDirectory(directory.FullName, OpenLock(directory.FullName, FileMode.CreateNew));
+        }
+        catch
+        {
+            directory.Delete(recursive: true);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Deletes the scratch directories that no live process holds: those whose lock can be taken (their owner died), and
+    /// those without a lock file older than an hour. Best effort: what cannot be inspected or deleted is left alone.
+    /// </summary>
+    /// <returns>How many directories were deleted.</returns>
+    public static int SweepAbandoned()
+    {
+        int swept = 0;
+        IEnumerable<string> candidates;
+        try
+        {
+            candidates = Prefixes.SelectMany(p => Directory.EnumerateDirectories(System.IO.Path.GetTempPath(), p + "*")).ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+        foreach (string directory in candidates)
+        {
+            try
+            {
+                if (IsAbandoned(directory))
+                {
+                    Directory.Delete(directory, recursive: true);
+                    swept++;
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // In use, another process's, or already gone: not ours to clean.
+            }
+        }
+        return swept;
+    }
+
+    public void Dispose()
+    {
+        _lock.Dispose();
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+    }
+
+    private static bool IsAbandoned(string directory)
+    {
+        string lockPath = System.IO.Path.Combine(directory, LockName);
+        if (!File.Exists(lockPath))
+        {
+            return DateTime.UtcNow - Directory.GetLastWriteTimeUtc(directory) > UnlockedGrace;
+        }
+        // FileShare.None takes an exclusive flock without waiting: it fails while the owner lives.
+        using var probe = OpenLock(directory, FileMode.Open);
+        return true;
+    }
+
+    private static FileStream OpenLock(string directory, FileMode mode) =>
+        new(System.IO.Path.Combine(directory, LockName), mode, FileAccess.ReadWrite, FileShare.None);
+}

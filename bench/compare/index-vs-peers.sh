@@ -20,6 +20,7 @@
 #   e.g. bench/compare/index-vs-peers.sh /usr/include
 #        bench/compare/index-vs-peers.sh /work/corpora/linux-6.1 /work/corpora/linux-6.12    (about 15-25 min on 2 cores)
 #   env RUNS=3: timed runs per query (median kept); LODE=path: use that lode instead of building one from this checkout;
+#       SEARCH_ONLY_REPO=repo: take no snapshots, search that repository's latest snapshot (of DIR as it is now) only;
 #       LODE_SOURCE=dir: build lode from that checkout instead; LITERAL_SET=kernel|include; TMPDIR: where the work
 #       directory goes (the kernel pair needs about 1.5 GB for the copy plus both repositories: about 11 GB with lode's index of today).
 set -euo pipefail
@@ -78,70 +79,78 @@ lode_snapshot() {
 
 # ---- snapshots ----------------------------------------------------------------------------------------------------
 
-if [ -n "$UPDATE_DIR" ]; then
-    TREE="$WORK/tree"
-    echo "copying $DIR to $TREE" >&2
-    rsync -a "$DIR/" "$TREE/"
-else
+if [ -n "${SEARCH_ONLY_REPO:-}" ]; then
+    # Search alone, against an existing repository whose latest snapshot is of DIR as it is now.
+    LODE_REPO=$(realpath "$SEARCH_ONLY_REPO")
     TREE=$DIR
-fi
-files1=$(files_of "$TREE"); input1=$(bytes_of "$TREE")
-warm "$TREE"
-echo "first snapshot of $DIR ($files1 files, $input1 bytes): restic" >&2
-restic_backup 1
-echo "first snapshot: lode" >&2
-lode_snapshot 1
-snapshots=1
-
-if [ -n "$UPDATE_DIR" ]; then
-    echo "updating the copy in place to $UPDATE_DIR (rsync -a --delete)" >&2
-    rsync -a --delete "$UPDATE_DIR/" "$TREE/"
-    files2=$(files_of "$TREE"); input2=$(bytes_of "$TREE")
     warm "$TREE"
-    echo "second snapshot ($files2 files, $input2 bytes): restic" >&2
-    restic_backup 2
-    echo "second snapshot: lode" >&2
-    lode_snapshot 2
-    snapshots=2
-fi
+    echo "searching the latest snapshot of $LODE_REPO (no snapshots taken)" >&2
+else
+    if [ -n "$UPDATE_DIR" ]; then
+        TREE="$WORK/tree"
+        echo "copying $DIR to $TREE" >&2
+        rsync -a "$DIR/" "$TREE/"
+    else
+        TREE=$DIR
+    fi
+    files1=$(files_of "$TREE"); input1=$(bytes_of "$TREE")
+    warm "$TREE"
+    echo "first snapshot of $DIR ($files1 files, $input1 bytes): restic" >&2
+    restic_backup 1
+    echo "first snapshot: lode" >&2
+    lode_snapshot 1
+    snapshots=1
 
-restic_version=$(restic version | cut -d' ' -f2)
-echo
-echo "## Snapshots: lode against restic $restic_version"
-echo
-echo "One run, warm page cache, $(nproc) cores. restic: \`restic init\` + \`restic backup\` (first), \`restic backup\` (update),"
-echo "temporary cache directory (\`restic init\` alone: $(seconds "$restic_init_ns") s). lode: \`lode --repo R snapshot TREE --json\`. \"durable\" is lode's reported \`dataSeconds\`"
-echo "(in-process, before indexing); \"searchable\" is the wall time of the whole command (process start included)."
-if [ -n "$UPDATE_DIR" ]; then
-    echo "The tree is a copy of \`$DIR\`; the update applies \`$UPDATE_DIR\` to it with \`rsync -a --delete\`."
-fi
-echo
-echo "| snapshot | files | input bytes | restic time | lode durable | lode searchable | durable lode/restic | searchable lode/restic |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|"
-for ((n = 1; n <= snapshots; n++)); do
-    rns_var="restic_ns_$n"; lns_var="lode_ns_$n"; files_var="files$n"; input_var="input$n"
-    data_s=$(json_field "$WORK/lode-$n.json" dataSeconds)
-    data_ns=$(s_to_ns "$data_s")
-    label="first (\`$(basename "$DIR")\`)"; [ "$n" = 1 ] || label="update in place (\`$(basename "$UPDATE_DIR")\`)"
-    data_cell=n/a; [ -z "$data_s" ] || data_cell="$data_s s"
-    echo "| $label | ${!files_var} | ${!input_var} | $(seconds "${!rns_var}") s | $data_cell | $(seconds "${!lns_var}") s | $(ratio_or_na "$data_ns" "${!rns_var}") | $(ratio "${!lns_var}" "${!rns_var}") |"
-done
+    if [ -n "$UPDATE_DIR" ]; then
+        echo "updating the copy in place to $UPDATE_DIR (rsync -a --delete)" >&2
+        rsync -a --delete "$UPDATE_DIR/" "$TREE/"
+        files2=$(files_of "$TREE"); input2=$(bytes_of "$TREE")
+        warm "$TREE"
+        echo "second snapshot ($files2 files, $input2 bytes): restic" >&2
+        restic_backup 2
+        echo "second snapshot: lode" >&2
+        lode_snapshot 2
+        snapshots=2
+    fi
 
-echo
-echo "| snapshot | restic repo (MB) | restic added (MB) | lode repo (MB) | lode added (MB) | repo lode/restic | added lode/restic | lode indexBytes (MB) | indexedTextBytes (MB) | bits per indexed byte | lode reported seconds |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-prev_r=0; prev_l=0
-for ((n = 1; n <= snapshots; n++)); do
-    rs_var="restic_size_$n"; ls_var="lode_size_$n"
-    index_bytes=$(json_field "$WORK/lode-$n.json" indexBytes)
-    indexed=$(json_field "$WORK/lode-$n.json" indexedTextBytes)
-    reported=$(json_field "$WORK/lode-$n.json" seconds)
-    label=first; [ "$n" = 1 ] || label=update
-    echo "| $label | $(mb "${!rs_var}") | $(mb $((${!rs_var} - prev_r))) | $(mb "${!ls_var}") | $(mb $((${!ls_var} - prev_l))) | $(ratio "${!ls_var}" "${!rs_var}") | $(ratio $((${!ls_var} - prev_l)) $((${!rs_var} - prev_r))) | $(mb "$index_bytes") | $(mb "$indexed") | $(bits "$index_bytes" "$indexed") | $(or_na "$reported") |"
-    prev_r=${!rs_var}; prev_l=${!ls_var}
-done
-echo
-echo "(indexBytes and indexedTextBytes are as lode reports them for that snapshot; bits = 8 × indexBytes / indexedTextBytes.)"
+    restic_version=$(restic version | cut -d' ' -f2)
+    echo
+    echo "## Snapshots: lode against restic $restic_version"
+    echo
+    echo "One run, warm page cache, $(nproc) cores. restic: \`restic init\` + \`restic backup\` (first), \`restic backup\` (update),"
+    echo "temporary cache directory (\`restic init\` alone: $(seconds "$restic_init_ns") s). lode: \`lode --repo R snapshot TREE --json\`. \"durable\" is lode's reported \`dataSeconds\`"
+    echo "(in-process, before indexing); \"searchable\" is the wall time of the whole command (process start included)."
+    if [ -n "$UPDATE_DIR" ]; then
+        echo "The tree is a copy of \`$DIR\`; the update applies \`$UPDATE_DIR\` to it with \`rsync -a --delete\`."
+    fi
+    echo
+    echo "| snapshot | files | input bytes | restic time | lode durable | lode searchable | durable lode/restic | searchable lode/restic |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+    for ((n = 1; n <= snapshots; n++)); do
+        rns_var="restic_ns_$n"; lns_var="lode_ns_$n"; files_var="files$n"; input_var="input$n"
+        data_s=$(json_field "$WORK/lode-$n.json" dataSeconds)
+        data_ns=$(s_to_ns "$data_s")
+        label="first (\`$(basename "$DIR")\`)"; [ "$n" = 1 ] || label="update in place (\`$(basename "$UPDATE_DIR")\`)"
+        data_cell=n/a; [ -z "$data_s" ] || data_cell="$data_s s"
+        echo "| $label | ${!files_var} | ${!input_var} | $(seconds "${!rns_var}") s | $data_cell | $(seconds "${!lns_var}") s | $(ratio_or_na "$data_ns" "${!rns_var}") | $(ratio "${!lns_var}" "${!rns_var}") |"
+    done
+
+    echo
+    echo "| snapshot | restic repo (MB) | restic added (MB) | lode repo (MB) | lode added (MB) | repo lode/restic | added lode/restic | lode indexBytes (MB) | indexedTextBytes (MB) | bits per indexed byte | lode reported seconds |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    prev_r=0; prev_l=0
+    for ((n = 1; n <= snapshots; n++)); do
+        rs_var="restic_size_$n"; ls_var="lode_size_$n"
+        index_bytes=$(json_field "$WORK/lode-$n.json" indexBytes)
+        indexed=$(json_field "$WORK/lode-$n.json" indexedTextBytes)
+        reported=$(json_field "$WORK/lode-$n.json" seconds)
+        label=first; [ "$n" = 1 ] || label=update
+        echo "| $label | $(mb "${!rs_var}") | $(mb $((${!rs_var} - prev_r))) | $(mb "${!ls_var}") | $(mb $((${!ls_var} - prev_l))) | $(ratio "${!ls_var}" "${!rs_var}") | $(ratio $((${!ls_var} - prev_l)) $((${!rs_var} - prev_r))) | $(mb "$index_bytes") | $(mb "$indexed") | $(bits "$index_bytes" "$indexed") | $(or_na "$reported") |"
+        prev_r=${!rs_var}; prev_l=${!ls_var}
+    done
+    echo
+    echo "(indexBytes and indexedTextBytes are as lode reports them for that snapshot; bits = 8 × indexBytes / indexedTextBytes.)"
+fi
 
 # ---- search -------------------------------------------------------------------------------------------------------
 

@@ -28,9 +28,6 @@ internal sealed partial class BwtSuperblock
     private readonly int _fillerRow;
     private readonly byte _filler;
 
-    /// <summary>Per internal node, child 0 then child 1: the child's length (the bits or rows below it), which bounds its ranks.</summary>
-    private readonly uint[] _childLengths;
-
     /// <summary>Per local symbol, its rows in the superblock (the filler's row included).</summary>
     private readonly int[] _frequencies;
 
@@ -38,12 +35,6 @@ internal sealed partial class BwtSuperblock
     {
         _section = section;
         _frequencies = frequencies;
-        _childLengths = new uint[2 * nodes.Length];
-        for (int j = 0; j < nodes.Length; j++)
-        {
-            _childLengths[2 * j] = (uint)(shape!.NodeLengths[j] - shape.NodeOnes[j]);
-            _childLengths[2 * j + 1] = (uint)shape.NodeOnes[j];
-        }
         _alphabetIndex = alphabetIndex;
         _shape = shape;
         _only = only;
@@ -81,14 +72,16 @@ internal sealed partial class BwtSuperblock
         int rank = row;
         var nodes = _nodes;
         var children = _shape.Children;
-        var childLengths = _childLengths;
+        var lengths = _shape.NodeLengths;
+        var ones = _shape.NodeOnes;
         while (true)
         {
-            int ones = nodes[node].Rank1(data, rank, out bool bit);
-            rank = bit ? ones : rank - ones;
+            int before = nodes[node].Rank1(data, rank, out bool bit);
+            rank = bit ? before : rank - before;
             int side = 2 * node + (bit ? 1 : 0);
-            // A row of the child: only a payload damaged behind a recomputed CRC can give another rank (see Parse).
-            rank = (int)Math.Min((uint)rank, childLengths[side] - 1);
+            // A row of the child (its length: the node's ones, or its zeros): only a payload damaged behind a
+            // recomputed CRC can give another rank (see Parse).
+            rank = (int)Math.Min((uint)rank, (uint)(bit ? ones[node] : lengths[node] - ones[node]) - 1);
             int child = children[side];
             if (child < 0)
             {
@@ -156,8 +149,9 @@ internal sealed partial class BwtSuperblock
             bool bit = ((code >> depth) & 1) != 0;
             int side = 2 * node + (bit ? 1 : 0);
             // Ranks within the child's length, whatever a damaged payload says (see Parse).
-            start = (int)Math.Min((uint)(bit ? startOnes : start - startOnes), _childLengths[side]);
-            end = (int)Math.Min((uint)(bit ? endOnes : end - endOnes), _childLengths[side]);
+            uint childLength = (uint)(bit ? _shape.NodeOnes[node] : _shape.NodeLengths[node] - _shape.NodeOnes[node]);
+            start = (int)Math.Min((uint)(bit ? startOnes : start - startOnes), childLength);
+            end = (int)Math.Min((uint)(bit ? endOnes : end - endOnes), childLength);
             node = _shape.Children[side];
         }
     }

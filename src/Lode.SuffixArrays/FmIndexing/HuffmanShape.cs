@@ -77,7 +77,7 @@ internal sealed class HuffmanShape
         {
             next[length + 1] += next[length];
         }
-        var order = new int[m];
+        Span<int> order = stackalloc int[m];
         for (int i = 0; i < m; i++)
         {
             order[next[lengths[i]]++] = i;

@@ -42,6 +42,7 @@ public sealed partial class Repository
             using (var dataFile = new FileStream(dataPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 20))
             using (var writer = SnapshotWriter.Create(dataFile, WriterOptions()))
             {
+                writer.Append(SnapshotStreams.Data, []); // Every container has a data stream, even when every file is empty.
                 table = snapshotter.Run(root, writer, index);
                 writer.Append(SnapshotStreams.Meta, table.Serialize());
                 written = writer.Finish();

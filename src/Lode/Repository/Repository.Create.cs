@@ -24,6 +24,7 @@ public sealed partial class Repository
         var started = DateTimeOffset.UtcNow;
         string root = ResolveSourceDirectory(source);
         string id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        CheckBeforeReading(id, options.Tag);
         var temp = Directory.CreateTempSubdirectory("lode-snapshot-");
         using var previous = OpenPrevious(root);
         try
@@ -123,6 +124,10 @@ public sealed partial class Repository
 
     private static string ResolveSourceDirectory(string source)
     {
+        if (source.Length == 0)
+        {
+            throw new LodeException("Cannot snapshot an empty path; name a directory.");
+        }
         string full = Path.GetFullPath(source);
         if (!Directory.Exists(full))
         {

@@ -30,7 +30,7 @@ public sealed partial class Repository
         try
         {
             string dataPath = Path.Combine(temp.FullName, "data");
-            var snapshotter = new Snapshotter(options, previous);
+            var snapshotter = new Snapshotter(options, previous, new WalkFilter(options, [temp.FullName, .. OwnDirectories()]));
             var indexOptions = new SearchIndexWriterOptions
             {
                 ShardSize = options.IndexShardSize,

@@ -59,4 +59,22 @@ public sealed partial class Repository
         var matches = all.Where(m => m.Id.StartsWith(spec, StringComparison.Ordinal)).Take(2).ToList();
         return matches.Count == 1 ? matches[0] : null;
     }
+
+    /// <summary>The local directories this repository writes: its own directory (a local repository), the disk cache
+    /// (a remote one) and the catalog's directory. A snapshot never reads them (<see cref="WalkFilter"/>).</summary>
+    private IEnumerable<string> OwnDirectories()
+    {
+        if (RepositoryLocation.Parse(Location).LocalPath is { } local)
+        {
+            yield return local;
+        }
+        if (_store is RemoteObjectStore remote)
+        {
+            yield return remote.CacheDirectory;
+        }
+        if (_catalogSettings is not null)
+        {
+            yield return _catalogSettings.Directory;
+        }
+    }
 }

@@ -20,12 +20,14 @@ internal sealed partial class Snapshotter
     private readonly byte[] _buffer = GC.AllocateUninitializedArray<byte>(ReadBufferSize);
     private readonly Stopwatch _sinceProgress = Stopwatch.StartNew();
     private readonly OwnerNames _owners = new();
+    private readonly WalkFilter _filter;
     private long _files;
     private long _bytesRead;
 
-    public Snapshotter(SnapshotOptions options, SnapshotView? previous)
+    public Snapshotter(SnapshotOptions options, SnapshotView? previous, WalkFilter filter)
     {
         _options = options;
+        _filter = filter;
         _previous = previous;
         _warn = message =>
         {
@@ -48,7 +50,7 @@ internal sealed partial class Snapshotter
     public FileTable Run(string root, SnapshotWriter writer, SearchIndexWriter? index)
     {
         var entries = new List<FileEntry>();
-        foreach (var walked in TreeWalker.Walk(root, _warn))
+        foreach (var walked in TreeWalker.Walk(root, _filter, _warn))
         {
             var status = walked.Status;
             switch (status.Kind)

@@ -15,7 +15,11 @@ public sealed partial class Repository
     /// after. A crash at any point leaves no visible partial snapshot; a crash after the manifest leaves the snapshot
     /// without an index (searches scan it; <see cref="BuildIndex"/> adds one). Not safe to call concurrently on one instance.
     /// </summary>
-    /// <exception cref="LodeException">The source is not a readable directory, or storing failed.</exception>
+    /// <remarks>Before any file is read, the tag is checked (<see cref="CheckTag"/>) and the store must take a write;
+    /// the repository's own directories are never read (<see cref="WalkFilter"/>).</remarks>
+    /// <exception cref="LodeException">The source is not a readable directory, the tag is unusable or ambiguous, an
+    /// exclude pattern is empty, or storing failed.</exception>
+    /// <exception cref="Lode.ObjectStorage.ObjectStoreException">The store refuses writes (checked first) or failed.</exception>
     public SnapshotResult CreateSnapshot(string source, SnapshotOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(source);

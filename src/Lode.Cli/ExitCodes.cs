@@ -12,6 +12,7 @@ internal static class ExitCodes
     /// <summary>An error: bad usage, missing repository, snapshot or path, damaged data, I/O failure.</summary>
     public const int Error = 2;
 
-    /// <summary><c>snapshot</c>: the snapshot was saved, but some entries could not be read and were skipped.</summary>
+    /// <summary><c>snapshot</c>: the snapshot was saved, but some entries could not be read and were skipped (or changed
+    /// while read). <c>restore</c>: the rest was restored, but some entries could not be.</summary>
     public const int Incomplete = 3;
 }

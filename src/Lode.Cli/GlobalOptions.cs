@@ -69,15 +69,16 @@ internal sealed class GlobalOptions(Func<string, string?> environment)
     /// <summary>Every global option, for the root command.</summary>
     public IEnumerable<Option> All => [Repo, S3Endpoint, CacheDir, CacheSize, CacheStreams, ListingTtl, PasswordFile];
 
-    /// <summary>The repository's location from --repo, else LODE_REPO, else the default.</summary>
+    /// <summary>The repository's location from --repo (given empty, it stays empty, which opening refuses: an unset
+    /// variable must not select the default repository), else LODE_REPO when not empty, else the default.</summary>
     public string Location(ParseResult result)
     {
-        string? location = result.GetValue(Repo);
-        if (string.IsNullOrEmpty(location))
+        if (result.GetValue(Repo) is { } given)
         {
-            location = environment("LODE_REPO");
+            return given;
         }
-        return string.IsNullOrEmpty(location) ? Repository.DefaultLocation : location;
+        string? variable = environment("LODE_REPO");
+        return string.IsNullOrEmpty(variable) ? Repository.DefaultLocation : variable;
     }
 
     /// <summary>Where an encrypted repository's password comes from (see <see cref="Password"/>);

@@ -45,6 +45,25 @@ internal static partial class NativeMethods
     [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int Statx(int dirFd, string path, int flags, uint mask, Span<byte> buffer);
 
+    [LibraryImport("libc", EntryPoint = "lchown", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int Lchown(string path, uint owner, uint group);
+
+    /// <summary><c>getpwuid_r(3)</c>; returns 0 or an error number, and a null result when there is no such user.</summary>
+    [LibraryImport("libc", EntryPoint = "getpwuid_r")]
+    internal static unsafe partial int GetPwUid(uint uid, byte* entry, byte* buffer, nuint length, nint* result);
+
+    /// <summary><c>getgrgid_r(3)</c>; as <see cref="GetPwUid"/>.</summary>
+    [LibraryImport("libc", EntryPoint = "getgrgid_r")]
+    internal static unsafe partial int GetGrGid(uint gid, byte* entry, byte* buffer, nuint length, nint* result);
+
+    /// <summary><c>getpwnam_r(3)</c>; as <see cref="GetPwUid"/>.</summary>
+    [LibraryImport("libc", EntryPoint = "getpwnam_r", StringMarshalling = StringMarshalling.Utf8)]
+    internal static unsafe partial int GetPwNam(string name, byte* entry, byte* buffer, nuint length, nint* result);
+
+    /// <summary><c>getgrnam_r(3)</c>; as <see cref="GetPwUid"/>.</summary>
+    [LibraryImport("libc", EntryPoint = "getgrnam_r", StringMarshalling = StringMarshalling.Utf8)]
+    internal static unsafe partial int GetGrNam(string name, byte* entry, byte* buffer, nuint length, nint* result);
+
     /// <summary><c>posix_fadvise(2)</c>; returns 0 or an error number (it does not set errno).</summary>
     [LibraryImport("libc", EntryPoint = "posix_fadvise")]
     internal static partial int PosixFadvise(int fd, long offset, long length, int advice);

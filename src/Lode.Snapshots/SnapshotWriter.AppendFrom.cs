@@ -17,7 +17,9 @@ public sealed partial class SnapshotWriter
     /// when the source's block hashes are not comparable with this writer's — another key, or encrypted versus
     /// plain — or its blocks are larger than this stream's largest block) are read and appended as by
     /// <see cref="Append"/>. So a range that starts at a source block boundary, with this stream at a boundary
-    /// (e.g. after <see cref="EndBlock"/>), costs no data reads at all.
+    /// (e.g. after <see cref="EndBlock"/>), costs no data reads at all. An empty range appends nothing and needs
+    /// nothing of the source: a stream the source never had holds the empty range at offset 0, just as
+    /// <see cref="GetLength"/> gives 0 for a stream never appended to.
     /// </summary>
     /// <param name="stream">The stream to append to.</param>
     /// <param name="source">The earlier snapshot; it must have a <see cref="SnapshotReader.SnapshotId"/>. Used only during
@@ -28,7 +30,7 @@ public sealed partial class SnapshotWriter
     /// <returns>The bytes appended by reference (parent or zero blocks), without reading them.</returns>
     /// <exception cref="ArgumentException">A name is invalid, or the source has no snapshot id.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The range does not lie inside the source stream.</exception>
-    /// <exception cref="KeyNotFoundException">The source has no such stream.</exception>
+    /// <exception cref="KeyNotFoundException">The source has no such stream and the range is not empty.</exception>
     /// <exception cref="SnapshotException">The source is damaged where it had to be read.</exception>
     /// <exception cref="ObjectDisposedException">The writer was finished or disposed, or the source was disposed.</exception>
     /// <exception cref="InvalidOperationException">An earlier call failed.</exception>
@@ -37,10 +39,13 @@ public sealed partial class SnapshotWriter
         ArgumentNullException.ThrowIfNull(source);
         source.ThrowIfDisposed();
         var state = GetOrAddStream(stream);
-        var from = source.StreamList.FirstOrDefault(s => s.Name == sourceStream)
-            ?? throw new KeyNotFoundException($"The source snapshot has no stream '{sourceStream}'.");
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfNegative(length);
+        var from = source.StreamList.FirstOrDefault(s => s.Name == sourceStream);
+        if (from is null)
+        {
+            return offset == 0 && length == 0 ? 0 : throw new KeyNotFoundException($"The source snapshot has no stream '{sourceStream}'.");
+        }
         if (offset > from.Length - length)
         {
             throw new ArgumentOutOfRangeException(nameof(length), $"The range [{offset}, {offset + length}) is outside stream '{sourceStream}' ({from.Length} bytes).");

@@ -47,4 +47,40 @@ public sealed class FileStatusTests : IDisposable
         var e = Assert.Throws<FileNotFoundException>(() => FileStatus.Get(Path.Combine(_dir, "missing")));
         Assert.Contains("missing", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Reports_change_time_owner_and_allocation()
+    {
+        string path = Path.Combine(_dir, "f");
+        using (var stream = File.Create(path))
+        {
+            stream.SetLength(1 << 20); // a hole: nothing allocated
+        }
+        var before = FileStatus.Get(path);
+        Assert.True(before.ChangedTimeNs > 0);
+        Assert.True(before.AllocatedBytes < before.Size);
+        FileOwnership.Set(path, before.UserId, before.GroupId); // giving a file to its own owner is always allowed
+        File.SetLastWriteTimeUtc(path, DateTime.UnixEpoch);
+        var after = FileStatus.Get(path);
+        Assert.Equal(0, after.ModifiedTimeNs);
+        Assert.True(after.ChangedTimeNs >= before.ChangedTimeNs, "setting the mtime back does not set the ctime back");
+        Assert.Equal((before.UserId, before.GroupId), (after.UserId, after.GroupId));
+    }
+
+    [Fact]
+    public void Accounts_map_ids_and_names_both_ways()
+    {
+        Assert.Equal("root", Accounts.UserName(0));
+        Assert.Equal("root", Accounts.GroupName(0));
+        Assert.Equal(0u, Accounts.UserId("root"));
+        Assert.Equal(0u, Accounts.GroupId("root"));
+        Assert.Null(Accounts.UserId("no-such-user-of-lode"));
+        Assert.Null(Accounts.GroupName(4_000_000_000));
+    }
+
+    [Fact]
+    public void Changing_the_owner_of_a_missing_path_is_file_not_found()
+    {
+        Assert.Throws<FileNotFoundException>(() => FileOwnership.Set(Path.Combine(_dir, "missing"), 0, 0));
+    }
 }

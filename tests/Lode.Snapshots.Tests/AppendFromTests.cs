@@ -116,4 +116,19 @@ public sealed class AppendFromTests
         Assert.Throws<ArgumentOutOfRangeException>(() => writer.AppendFrom("data", source, "data", -1, 1));
         Assert.Throws<ArgumentNullException>(() => writer.AppendFrom("data", null!, "data", 0, 1));
     }
+
+    [Fact]
+    public void An_empty_range_of_a_stream_the_source_never_had_appends_nothing()
+    {
+        var repo = new MemoryRepository();
+        repo.Write("old", Snap.Small, w => w.Append("meta", Snap.Random(100, 7)));
+        using var source = repo.Open("old");
+        repo.Write("new", Snap.Small, w =>
+        {
+            Assert.Equal(0, w.AppendFrom("data", source, "data", 0, 0));
+            w.Append("meta", Snap.Random(10, 8));
+        });
+        using var reader = repo.Open("new");
+        Assert.Equal(0, reader.GetLength("data"));
+    }
 }

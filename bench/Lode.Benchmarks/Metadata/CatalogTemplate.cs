@@ -24,7 +24,7 @@ internal static class CatalogTemplate
                 string ancestor = string.Join('/', parts[..depth]);
                 entries.TryAdd(ancestor, Directory(ancestor, FileStatus.Get("/" + ancestor)));
             }
-            foreach (WalkedEntry walked in TreeWalker.Walk("/" + relative, warn))
+            foreach (WalkedEntry walked in TreeWalker.Walk("/" + relative, new WalkFilter(new SnapshotOptions(), []), warn))
             {
                 string path = walked.RelativePath.Length == 0 ? relative : relative + "/" + walked.RelativePath;
                 if (entries.ContainsKey(path) || Entry(path, walked, offset) is not { } entry)

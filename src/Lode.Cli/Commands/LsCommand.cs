@@ -54,7 +54,9 @@ internal static class LsCommand
         return $"{type}{ModeString(e.Mode)} {e.Size,12} {time} {name}{link}";
     }
 
-    private static string ModeString(UnixFileMode mode)
+    /// <summary>The nine permission letters as <c>ls -l</c> prints them: setuid and setgid as <c>s</c> in the owner's and
+    /// group's execute place (<c>S</c> without execute), sticky as <c>t</c> in the others' (<c>T</c>).</summary>
+    internal static string ModeString(UnixFileMode mode)
     {
         Span<char> text = stackalloc char[9];
         const string letters = "rwxrwxrwx";
@@ -62,7 +64,18 @@ internal static class LsCommand
         {
             text[i] = ((int)mode & (1 << (8 - i))) != 0 ? letters[i] : '-';
         }
+        Special(text, 2, mode.HasFlag(UnixFileMode.SetUser), 's');
+        Special(text, 5, mode.HasFlag(UnixFileMode.SetGroup), 's');
+        Special(text, 8, mode.HasFlag(UnixFileMode.StickyBit), 't');
         return new string(text);
+    }
+
+    private static void Special(Span<char> text, int at, bool set, char letter)
+    {
+        if (set)
+        {
+            text[at] = text[at] == 'x' ? letter : char.ToUpperInvariant(letter);
+        }
     }
 
     private static void WriteJson(IReadOnlyList<FileEntry> entries)

@@ -15,17 +15,34 @@ internal static class SnapshotCommand
         {
             Description = "Store the snapshot without a search index: searches scan it until 'lode index build' indexes it.",
         };
+        var exclude = new Option<string[]>("--exclude", "-e")
+        {
+            Description = "Leave out entries matching this glob pattern (repeatable): '*.o' or 'node_modules' match a name at any depth, 'build/out' or '/build/out' a path from the root; '**' spans directories.",
+        };
+        var excludeFile = new Option<string[]>("--exclude-file")
+        {
+            Description = "Read exclude patterns from FILE (repeatable): one per line; blank lines and lines starting with '#' are ignored.",
+        };
+        var excludeCaches = new Option<bool>("--exclude-caches") { Description = "Leave out the contents of directories holding a CACHEDIR.TAG (the directory and the tag are kept)." };
+        var excludeLargerThan = new Option<long?>("--exclude-larger-than")
+        {
+            Description = "Leave out files larger than SIZE, e.g. 100MiB.",
+            CustomParser = ByteSize.OptionParser("--exclude-larger-than"),
+        };
+        var oneFileSystem = new Option<bool>("--one-file-system", "-x") { Description = "Do not descend into directories on other file systems (they are kept, empty)." };
         var command = new Command("snapshot", """
             Snapshot a directory: store its files compressed and deduplicated (durable and visible as soon as they are
-            stored), then index its text for search.
-            Exit status: 0 saved, 3 saved but some entries could not be read (warnings on stderr), 2 error.
+            stored), then index its text for search. The repository and cache directories are never snapshotted.
+            Exit status: 0 saved, 3 saved but some entries could not be read or changed while read (warnings on
+            stderr), 2 error.
 
             Examples:
               lode snapshot /usr/include
               lode snapshot ~/src/linux --tag v6.9 --json
               lode snapshot /var/log --no-index        # index later with 'lode index build'
+              lode snapshot ~ --exclude '*.o' --exclude node_modules --exclude-caches --one-file-system
             """)
-        { directory, tag, json, noIndex };
+        { directory, tag, json, noIndex, exclude, excludeFile, excludeCaches, excludeLargerThan, oneFileSystem };
         Action.Set(command, result =>
         {
             using var repository = Repository.OpenOrInit(globals.Location(result), globals.Options(result, freshListing: true));
@@ -33,6 +50,10 @@ internal static class SnapshotCommand
             var snapshot = ProgressDisplay.Run("snapshot", update => repository.CreateSnapshot(result.GetValue(directory)!, new SnapshotOptions
             {
                 Tag = result.GetValue(tag),
+                Exclude = [.. result.GetValue(exclude) ?? [], .. (result.GetValue(excludeFile) ?? []).SelectMany(ReadPatterns)],
+                ExcludeCaches = result.GetValue(excludeCaches),
+                ExcludeLargerThan = result.GetValue(excludeLargerThan),
+                OneFileSystem = result.GetValue(oneFileSystem),
                 Index = !result.GetValue(noIndex),
                 Warning = Terminal.Warning,
                 Progress = new SyncProgress<SnapshotProgress>(p => update(p.Phase == "reading"
@@ -51,6 +72,10 @@ internal static class SnapshotCommand
         });
         return command;
     }
+
+    /// <summary>The patterns of an exclude file: one per line, blank lines and '#' comments ignored.</summary>
+    private static IEnumerable<string> ReadPatterns(string path) =>
+        File.ReadAllLines(path).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'));
 
     private static void WriteText(SnapshotResult s)
     {

@@ -15,6 +15,19 @@ namespace Lode.IO;
 /// <param name="Device">The device number (major &lt;&lt; 32 | minor).</param>
 public readonly record struct FileStatus(FileStatusKind Kind, UnixFileMode Mode, long Size, long ModifiedTimeNs, ulong Inode, ulong Device)
 {
+    /// <summary>The status change time (<c>st_ctime</c>) in nanoseconds since the Unix epoch: it moves whenever the
+    /// contents or the inode change, and no user call can set it back.</summary>
+    public long ChangedTimeNs { get; init; }
+
+    /// <summary>The owner's user id.</summary>
+    public uint UserId { get; init; }
+
+    /// <summary>The owner's group id.</summary>
+    public uint GroupId { get; init; }
+
+    /// <summary>The bytes of disk the file occupies (<c>st_blocks</c> × 512): less than its size when it has holes.</summary>
+    public long AllocatedBytes { get; init; }
+
     private const int AtFdCwd = -100;
     private const int AtSymlinkNoFollow = 0x100;
     private const uint StatxBasicStats = 0x7FF;
@@ -29,14 +42,7 @@ public readonly record struct FileStatus(FileStatusKind Kind, UnixFileMode Mode,
         Span<byte> buffer = stackalloc byte[StatxSize];
         if (NativeMethods.Statx(AtFdCwd, path, AtSymlinkNoFollow, StatxBasicStats, buffer) != 0)
         {
-            int errno = Marshal.GetLastPInvokeError();
-            string reason = Marshal.GetPInvokeErrorMessage(errno);
-            throw errno switch
-            {
-                2 or 20 => new FileNotFoundException($"{path}: {reason}", path),
-                1 or 13 => new UnauthorizedAccessException($"{path}: {reason}"),
-                _ => new IOException($"{path}: {reason}", errno),
-            };
+            throw OsErrors.ForPath(path, Marshal.GetLastPInvokeError());
         }
         uint mode = BinaryPrimitives.ReadUInt16LittleEndian(buffer[28..]);
         var kind = (mode & 0xF000) switch
@@ -46,10 +52,18 @@ public readonly record struct FileStatus(FileStatusKind Kind, UnixFileMode Mode,
             0xA000 => FileStatusKind.Symlink,
             _ => FileStatusKind.Special,
         };
-        long seconds = BinaryPrimitives.ReadInt64LittleEndian(buffer[112..]);
-        uint nanoseconds = BinaryPrimitives.ReadUInt32LittleEndian(buffer[120..]);
         ulong device = ((ulong)BinaryPrimitives.ReadUInt32LittleEndian(buffer[136..]) << 32) | BinaryPrimitives.ReadUInt32LittleEndian(buffer[140..]);
         return new FileStatus(kind, (UnixFileMode)(mode & 0xFFF), BinaryPrimitives.ReadInt64LittleEndian(buffer[40..]),
-            seconds * 1_000_000_000 + nanoseconds, BinaryPrimitives.ReadUInt64LittleEndian(buffer[32..]), device);
+            Timestamp(buffer[112..]), BinaryPrimitives.ReadUInt64LittleEndian(buffer[32..]), device)
+        {
+            ChangedTimeNs = Timestamp(buffer[96..]),
+            UserId = BinaryPrimitives.ReadUInt32LittleEndian(buffer[20..]),
+            GroupId = BinaryPrimitives.ReadUInt32LittleEndian(buffer[24..]),
+            AllocatedBytes = BinaryPrimitives.ReadInt64LittleEndian(buffer[48..]) * 512,
+        };
     }
+
+    /// <summary>A <c>struct statx_timestamp</c> (int64 seconds, uint32 nanoseconds) in nanoseconds since the epoch.</summary>
+    private static long Timestamp(ReadOnlySpan<byte> field) =>
+        BinaryPrimitives.ReadInt64LittleEndian(field) * 1_000_000_000 + BinaryPrimitives.ReadUInt32LittleEndian(field[8..]);
 }

@@ -12,6 +12,9 @@ internal static class ObjectKeys
 
     public static string Index(string id) => "index/" + id;
 
+    /// <summary>The empty object a snapshot puts and deletes before it reads files, to learn that the store takes writes.</summary>
+    public static string WriteProbe(string id) => "tmp/" + id;
+
     /// <summary>Where every search index is stored.</summary>
     public const string IndexesPrefix = "indexes/";
 

@@ -105,6 +105,9 @@ internal sealed partial class RemoteObjectStore : DelegatingObjectStore
         return source.ReadBytes(0, (int)source.Length);
     }
 
+    /// <summary>The directory of the disk cache the repository is read through.</summary>
+    public string CacheDirectory => _cache.Directory;
+
     /// <inheritdoc />
     public override async Task PutAsync(string key, Stream content, CancellationToken cancellationToken = default)
     {

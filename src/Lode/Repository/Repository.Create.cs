@@ -15,7 +15,11 @@ public sealed partial class Repository
     /// after. A crash at any point leaves no visible partial snapshot; a crash after the manifest leaves the snapshot
     /// without an index (searches scan it; <see cref="BuildIndex"/> adds one). Not safe to call concurrently on one instance.
     /// </summary>
-    /// <exception cref="LodeException">The source is not a readable directory, or storing failed.</exception>
+    /// <remarks>Before any file is read, the tag is checked (<see cref="CheckTag"/>) and the store must take a write;
+    /// the repository's own directories are never read (<see cref="WalkFilter"/>).</remarks>
+    /// <exception cref="LodeException">The source is not a readable directory, the tag is unusable or ambiguous, an
+    /// exclude pattern is empty, or storing failed.</exception>
+    /// <exception cref="Lode.ObjectStorage.ObjectStoreException">The store refuses writes (checked first) or failed.</exception>
     public SnapshotResult CreateSnapshot(string source, SnapshotOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -24,11 +28,12 @@ public sealed partial class Repository
         var started = DateTimeOffset.UtcNow;
         string root = ResolveSourceDirectory(source);
         string id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        CheckBeforeReading(id, options.Tag);
         ScratchDirectory.SweepAbandoned();
         using var temp = ScratchDirectory.Create("lode-snapshot-");
         using var previous = OpenPrevious(root);
         string dataPath = Path.Combine(temp.Path, "data");
-        var snapshotter = new Snapshotter(options, previous);
+        var snapshotter = new Snapshotter(options, previous, new WalkFilter(options, [temp.Path, .. OwnDirectories()]));
         var indexOptions = new SearchIndexWriterOptions
         {
             ShardSize = options.IndexShardSize,
@@ -41,6 +46,7 @@ public sealed partial class Repository
         using (var dataFile = new FileStream(dataPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 20))
         using (var writer = SnapshotWriter.Create(dataFile, WriterOptions()))
         {
+            writer.Append(SnapshotStreams.Data, []); // Every container has a data stream, even when every file is empty.
             table = snapshotter.Run(root, writer, index);
             writer.Append(SnapshotStreams.Meta, table.Serialize());
             written = writer.Finish();
@@ -116,6 +122,10 @@ public sealed partial class Repository
 
     private static string ResolveSourceDirectory(string source)
     {
+        if (source.Length == 0)
+        {
+            throw new LodeException("Cannot snapshot an empty path; name a directory.");
+        }
         string full = Path.GetFullPath(source);
         if (!Directory.Exists(full))
         {

@@ -60,7 +60,8 @@ public sealed partial class Repository
     internal bool DropReusedListing() => _store is RemoteObjectStore remote && remote.DropReusedListing();
 
     /// <summary>Finds the snapshot <paramref name="spec"/> names among <paramref name="all"/> (in <see cref="InOrder"/>).</summary>
-    /// <exception cref="LodeException">Nothing matches, or an id prefix is ambiguous.</exception>
+    /// <exception cref="LodeException">Nothing matches, an id prefix is ambiguous, or the spec is both a tag and the
+    /// id prefix of another snapshot.</exception>
     internal SnapshotManifest ResolveAmong(IReadOnlyList<SnapshotManifest> all, string spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -73,11 +74,15 @@ public sealed partial class Repository
             return all[^1];
         }
         var byId = all.Where(m => m.Id.StartsWith(spec, StringComparison.Ordinal)).ToList();
-        if (byId.Count == 1 && spec.Length >= 4)
+        var byTag = all.LastOrDefault(m => m.Tag == spec);
+        if (byId.Count == 1 && spec.Length >= MinIdPrefix)
         {
+            if (byTag is not null && byTag.Id != byId[0].Id && byId[0].Id != spec)
+            {
+                throw new LodeException($"'{spec}' is both the tag of snapshot {byTag.ShortId} and the id prefix of snapshot {byId[0].ShortId}; give the full id of the one you mean.");
+            }
             return byId[0];
         }
-        var byTag = all.LastOrDefault(m => m.Tag == spec);
         if (byTag is not null)
         {
             return byTag;

@@ -3,8 +3,10 @@ using Lode.Snapshots;
 namespace Lode;
 
 /// <summary>
-/// Unchanged files: a regular file whose size, modification time, inode and device equal those recorded by the
-/// previous snapshot of the same source is not read again (as restic does). Its bytes are taken from the previous
+/// Unchanged files: a regular file whose size, modification time, change time, inode and device equal those recorded
+/// by the previous snapshot of the same source is not read again (as restic does). The change time is what catches a
+/// file rewritten with its old size and modification time put back (<c>touch -r</c>): nothing can set it back. A
+/// previous snapshot that recorded no change time (file table format 1) has every file read again. Its bytes are taken from the previous
 /// snapshot by reference (<see cref="SnapshotWriter.AppendFrom"/>: whole chunks become parent blocks, nothing is
 /// decompressed for a file that starts a chunk) and its SHA-256 is copied. Its text stays in the previous index's
 /// shard, which the index writer carries over (<see cref="SearchIndexWriter.TryReuse"/>); only when the previous
@@ -22,7 +24,7 @@ internal sealed partial class Snapshotter
         var status = walked.Status;
         if (_previous is null || !_previous.Files.TryGet(walked.RelativePath, out var old) || old.Kind != FileKind.File
             || old.Inode == 0 || old.Inode != status.Inode || old.Device != status.Device
-            || old.Size != status.Size || old.ModifiedTimeNs != status.ModifiedTimeNs)
+            || old.Size != status.Size || old.ModifiedTimeNs != status.ModifiedTimeNs || old.ChangedTimeNs != status.ChangedTimeNs)
         {
             return null;
         }
@@ -45,19 +47,6 @@ internal sealed partial class Snapshotter
         UnchangedFiles++;
         _files++;
         ReportProgress(walked.RelativePath);
-        return Copy(old, status.Mode, offset);
+        return Describe(walked, FileKind.File, old.Size, offset, old.Sha256);
     }
-
-    private static FileEntry Copy(FileEntry old, UnixFileMode mode, long dataOffset) => new()
-    {
-        Path = old.Path,
-        Kind = old.Kind,
-        Mode = mode,
-        ModifiedTimeNs = old.ModifiedTimeNs,
-        Size = old.Size,
-        DataOffset = dataOffset,
-        Sha256 = old.Sha256,
-        Inode = old.Inode,
-        Device = old.Device,
-    };
 }

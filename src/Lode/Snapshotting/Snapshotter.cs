@@ -19,12 +19,15 @@ internal sealed partial class Snapshotter
     private readonly Action<string> _warn;
     private readonly byte[] _buffer = GC.AllocateUninitializedArray<byte>(ReadBufferSize);
     private readonly Stopwatch _sinceProgress = Stopwatch.StartNew();
+    private readonly OwnerNames _owners = new();
+    private readonly WalkFilter _filter;
     private long _files;
     private long _bytesRead;
 
-    public Snapshotter(SnapshotOptions options, SnapshotView? previous)
+    public Snapshotter(SnapshotOptions options, SnapshotView? previous, WalkFilter filter)
     {
         _options = options;
+        _filter = filter;
         _previous = previous;
         _warn = message =>
         {
@@ -47,19 +50,19 @@ internal sealed partial class Snapshotter
     public FileTable Run(string root, SnapshotWriter writer, SearchIndexWriter? index)
     {
         var entries = new List<FileEntry>();
-        foreach (var walked in TreeWalker.Walk(root, _warn))
+        foreach (var walked in TreeWalker.Walk(root, _filter, _warn))
         {
             var status = walked.Status;
             switch (status.Kind)
             {
                 case FileStatusKind.Directory:
-                    entries.Add(new FileEntry { Path = walked.RelativePath, Kind = FileKind.Directory, Mode = status.Mode, ModifiedTimeNs = status.ModifiedTimeNs });
+                    entries.Add(Describe(walked, FileKind.Directory));
                     break;
                 case FileStatusKind.Symlink:
                     var target = ReadLink(walked.FullPath);
                     if (target is not null)
                     {
-                        entries.Add(new FileEntry { Path = walked.RelativePath, Kind = FileKind.Symlink, Mode = status.Mode, ModifiedTimeNs = status.ModifiedTimeNs, LinkTarget = target });
+                        entries.Add(Describe(walked, FileKind.Symlink, linkTarget: target));
                     }
                     break;
                 case FileStatusKind.Regular:
@@ -144,19 +147,57 @@ internal sealed partial class Snapshotter
             index?.EndFile(sha256);
             _files++;
             ReportProgress(walked.RelativePath);
-            return new FileEntry
-            {
-                Path = walked.RelativePath,
-                Kind = FileKind.File,
-                Mode = walked.Status.Mode,
-                ModifiedTimeNs = walked.Status.ModifiedTimeNs,
-                Inode = walked.Status.Inode,
-                Device = walked.Status.Device,
-                Size = size,
-                DataOffset = offset,
-                Sha256 = sha256,
-            };
+            WarnIfChanged(walked, size);
+            return Describe(walked, FileKind.File, size, offset, sha256);
         }
+    }
+
+    /// <summary>
+    /// Warns when the file changed while it was read: its size, modification or change time now differ from what
+    /// the walk saw, or the bytes read differ from the size it saw. The snapshot keeps the bytes read (the entry
+    /// records the status seen before reading, so the next snapshot reads the file again).
+    /// </summary>
+    private void WarnIfChanged(WalkedEntry walked, long bytesRead)
+    {
+        var before = walked.Status;
+        string? change;
+        try
+        {
+            var after = FileStatus.Get(walked.FullPath);
+            change = after.Size != before.Size || bytesRead != before.Size ? $"its size went from {before.Size} to {after.Size} bytes"
+                : after.ModifiedTimeNs != before.ModifiedTimeNs || after.ChangedTimeNs != before.ChangedTimeNs ? "it was written to"
+                : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            change = $"it is gone ({e.Message})";
+        }
+        if (change is not null)
+        {
+            _warn($"{walked.FullPath} changed while it was read ({change}); the snapshot holds the {bytesRead} bytes read, which may mix old and new contents");
+        }
+    }
+
+    /// <summary>The file table entry of <paramref name="walked"/>: its status as the walk saw it, and what was stored.</summary>
+    private FileEntry Describe(WalkedEntry walked, FileKind kind, long size = 0, long dataOffset = 0, ReadOnlyMemory<byte> sha256 = default, string? linkTarget = null)
+    {
+        var status = walked.Status;
+        bool file = kind == FileKind.File;
+        return new FileEntry
+        {
+            Path = walked.RelativePath,
+            Kind = kind,
+            Mode = status.Mode,
+            ModifiedTimeNs = status.ModifiedTimeNs,
+            ChangedTimeNs = status.ChangedTimeNs,
+            Owner = _owners.Of(status),
+            Size = size,
+            DataOffset = dataOffset,
+            Sha256 = sha256,
+            LinkTarget = linkTarget,
+            Inode = file ? status.Inode : 0,
+            Device = file ? status.Device : 0,
+        };
     }
 
     private void ReportProgress(string path)

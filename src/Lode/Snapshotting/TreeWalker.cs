@@ -12,7 +12,8 @@ internal readonly record struct WalkedEntry(string RelativePath, string FullPath
 /// <summary>
 /// Walks a directory tree depth-first, names in UTF-8 byte order, so entries come out in <see cref="PathOrder"/>.
 /// Symbolic links are reported, never followed. Entries that vanish or cannot be read are reported through
-/// the warning callback and skipped. Holds one directory listing per level of depth at a time.
+/// the warning callback and skipped; entries the <see cref="WalkFilter"/> excludes are skipped silently. Holds one
+/// directory listing per level of depth at a time.
 /// </summary>
 internal static class TreeWalker
 {
@@ -24,13 +25,14 @@ internal static class TreeWalker
         ReturnSpecialDirectories = false,
     };
 
-    public static IEnumerable<WalkedEntry> Walk(string root, Action<string> warn)
+    public static IEnumerable<WalkedEntry> Walk(string root, WalkFilter filter, Action<string> warn)
     {
         var rootStatus = FileStatus.Get(root);
+        filter.SetRoot(rootStatus);
         yield return new WalkedEntry("", root, rootStatus);
         var stack = new Stack<IEnumerator<string>>();
         var prefixes = new Stack<string>();
-        stack.Push(ListSorted(root, warn).GetEnumerator());
+        stack.Push(List(root, rootStatus, filter, warn).GetEnumerator());
         prefixes.Push("");
         while (stack.Count > 0)
         {
@@ -54,6 +56,10 @@ internal static class TreeWalker
                 warn($"skipped {full}: {e.Message}");
                 continue;
             }
+            if (filter.Excludes(relative, status))
+            {
+                continue;
+            }
             if (status.Kind == FileStatusKind.Special)
             {
                 warn($"skipped {full}: not a regular file, directory or symbolic link");
@@ -62,11 +68,14 @@ internal static class TreeWalker
             yield return new WalkedEntry(relative, full, status);
             if (status.Kind == FileStatusKind.Directory)
             {
-                stack.Push(ListSorted(full, warn).GetEnumerator());
+                stack.Push(List(full, status, filter, warn).GetEnumerator());
                 prefixes.Push(relative + "/");
             }
         }
     }
+
+    private static IReadOnlyList<string> List(string directory, FileStatus status, WalkFilter filter, Action<string> warn) =>
+        filter.OnlyNames(directory, status) ?? ListSorted(directory, warn);
 
     private static List<string> ListSorted(string directory, Action<string> warn)
     {

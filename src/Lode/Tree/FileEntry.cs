@@ -36,6 +36,13 @@ public sealed class FileEntry
     /// <summary>The device number (major &lt;&lt; 32 | minor) of the file's file system; 0 when unknown.</summary>
     public ulong Device { get; init; }
 
+    /// <summary>The status change time (<c>st_ctime</c>) in nanoseconds; 0 when unknown (file tables of format 1).
+    /// Nothing can set it back, so it tells the next snapshot when a file was rewritten and its mtime restored.</summary>
+    public long ChangedTimeNs { get; init; }
+
+    /// <summary>Who owned the entry; null when unknown (file tables of format 1).</summary>
+    public FileOwner? Owner { get; init; }
+
     /// <summary>The last path component ("" for the root).</summary>
     public string Name => Path[(Path.LastIndexOf('/') + 1)..];
 

@@ -11,8 +11,9 @@ public sealed partial class FileTable
     private readonly Dictionary<string, int> _byPath;
 
     /// <summary>Builds a table from entries already sorted in <see cref="PathOrder"/>, the root first.</summary>
-    /// <exception cref="ArgumentException">The entries are unsorted, duplicated, lack the root, or have an
-    /// entry whose parent is not a directory of the table.</exception>
+    /// <exception cref="ArgumentException">The entries are unsorted, duplicated, lack the root, have an entry whose
+    /// parent is not a directory of the table, or a link target that is empty, holds a NUL byte or belongs to
+    /// something other than a symbolic link.</exception>
     public FileTable(IReadOnlyList<FileEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
@@ -24,6 +25,10 @@ public sealed partial class FileTable
             if (!SnapshotPath.IsValidStored(entry.Path))
             {
                 throw new ArgumentException($"The file table holds an invalid path '{entry.Path}'.", nameof(entries));
+            }
+            if ((entry.Kind == FileKind.Symlink) != !string.IsNullOrEmpty(entry.LinkTarget) || entry.LinkTarget?.Contains('\0', StringComparison.Ordinal) == true)
+            {
+                throw new ArgumentException($"The symbolic link target of '{entry.Path}' is missing, misplaced or holds a NUL byte.", nameof(entries));
             }
             if (i == 0 ? entry.Path.Length != 0 || entry.Kind != FileKind.Directory
                        : PathOrder.Instance.Compare(_entries[i - 1].Path, entry.Path) >= 0)

@@ -65,7 +65,7 @@ public sealed class BadInputTests(GeneratedTreeFixture fixture)
 
         var result = await LodeCli.RunAsync(fixture.Repo, "restore", "latest", target);
 
-        LodeAssert.OneLineError(result);
+        LodeAssert.PartlyRestored(result, "'deep': ");
         Assert.Empty(Directory.EnumerateFileSystemEntries(outside));
     }
 }

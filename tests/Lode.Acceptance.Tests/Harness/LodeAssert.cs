@@ -28,6 +28,18 @@ internal static class LodeAssert
             $"expected one stderr line 'lode: ...corrupt...': {result.Describe()}");
     }
 
+    /// <summary>A restore that went on past entries it could not restore: exit 3, one <c>lode: warning: </c> line per
+    /// such entry (at least one containing <paramref name="reason"/>), then one <c>lode: </c> line counting them.</summary>
+    public static void PartlyRestored(ProcessResult result, string reason)
+    {
+        Assert.True(result.ExitCode == 3, $"expected exit 3: {result.Describe()}");
+        string[] lines = result.Stderr.TrimEnd('\n').Split('\n');
+        Assert.True(lines.Length >= 2 && lines[..^1].All(l => l.StartsWith("lode: warning: could not restore '", StringComparison.Ordinal))
+            && lines.Any(l => l.Contains(reason, StringComparison.OrdinalIgnoreCase))
+            && lines[^1].StartsWith("lode: ", StringComparison.Ordinal) && lines[^1].EndsWith("could not be restored (named above)", StringComparison.Ordinal),
+            $"expected warnings naming each entry not restored ('{reason}'), then a count: {result.Describe()}");
+    }
+
     /// <summary>Byte-for-byte equal outputs; on a difference the message names the first differing line.</summary>
     public static void SameOutput(byte[] expected, byte[] actual, string what)
     {

@@ -19,6 +19,7 @@ public sealed partial class FileTable
         ArgumentNullException.ThrowIfNull(entries);
         _entries = [.. entries];
         _byPath = new Dictionary<string, int>(_entries.Length, StringComparer.Ordinal);
+        var byPath = _byPath.GetAlternateLookup<ReadOnlySpan<char>>();
         for (int i = 0; i < _entries.Length; i++)
         {
             var entry = _entries[i];
@@ -35,7 +36,7 @@ public sealed partial class FileTable
             {
                 throw new ArgumentException($"The file table is not sorted, or does not start with the root directory (at '{entry.Path}').", nameof(entries));
             }
-            if (i > 0 && (!_byPath.TryGetValue(SnapshotPath.Parent(entry.Path), out int parent) || _entries[parent].Kind != FileKind.Directory))
+            if (i > 0 && (!byPath.TryGetValue(SnapshotPath.ParentSpan(entry.Path), out int parent) || _entries[parent].Kind != FileKind.Directory))
             {
                 throw new ArgumentException($"The parent of '{entry.Path}' is not a directory of the table.", nameof(entries));
             }

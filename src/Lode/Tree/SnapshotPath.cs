@@ -23,15 +23,35 @@ public static class SnapshotPath
     }
 
     /// <summary>True when <paramref name="path"/> is a valid stored path: no empty, "." or ".." component, no NUL.</summary>
-    public static bool IsValidStored(string path) =>
-        path.Length == 0 ||
-        (!path.Contains('\0', StringComparison.Ordinal) &&
-         path.Split('/').All(p => p.Length > 0 && p != "." && p != ".."));
+    public static bool IsValidStored(string path)
+    {
+        if (path.Length == 0)
+        {
+            return true;
+        }
+        if (path.Contains('\0', StringComparison.Ordinal))
+        {
+            return false;
+        }
+        // Component by component without allocating: a file table checks every one of its paths when it is read.
+        var span = path.AsSpan();
+        foreach (var range in span.Split('/'))
+        {
+            if (span[range] is "" or "." or "..")
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /// <summary>The parent of a stored path ("" for a top-level entry).</summary>
-    public static string Parent(string path)
+    public static string Parent(string path) => ParentSpan(path).ToString();
+
+    /// <summary>The parent of a stored path as a span of it, without allocating ("" for a top-level entry).</summary>
+    public static ReadOnlySpan<char> ParentSpan(string path)
     {
         int slash = path.LastIndexOf('/');
-        return slash < 0 ? "" : path[..slash];
+        return slash < 0 ? "" : path.AsSpan(0, slash);
     }
 }

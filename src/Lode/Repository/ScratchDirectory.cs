@@ -29,17 +29,29 @@ internal sealed class ScratchDirectory : IDisposable
     public string Path { get; }
 
     /// <summary>Creates a new directory named <paramref name="prefix"/> plus random characters, and locks it.</summary>
+    /// <remarks>A sweep by another process can take the lock in the instant between its file's creation and its
+    /// locking, and delete the directory; the lock is therefore checked to still be there once held, and the directory
+    /// made again if not (after that, no sweep can take the lock).</remarks>
     public static ScratchDirectory Create(string prefix)
     {
-        var directory = Directory.CreateTempSubdirectory(prefix);
-        try
+        while (true)
         {
-            return new ScratchDirectory(directory.FullName, OpenLock(directory.FullName, FileMode.CreateNew));
-        }
-        catch
-        {
-            directory.Delete(recursive: true);
-            throw;
+            var directory = Directory.CreateTempSubdirectory(prefix);
+            FileStream lockFile;
+            try
+            {
+                lockFile = OpenLock(directory.FullName, FileMode.CreateNew);
+            }
+            catch
+            {
+                directory.Delete(recursive: true);
+                throw;
+            }
+            if (File.Exists(lockFile.Name))
+            {
+                return new ScratchDirectory(directory.FullName, lockFile);
+            }
+            lockFile.Dispose(); // Swept away before the lock was held: make another.
         }
     }
 

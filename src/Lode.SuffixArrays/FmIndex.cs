@@ -145,7 +145,7 @@ public sealed partial class FmIndex
     {
         var entry = _header.Sections[section];
         string name = section < _header.SuperblockCount ? $"BWT superblock {section}" : $"sample chunk {section - _header.SuperblockCount}";
-        var bytes = _source.TryGetMemory(entry.Offset, entry.Length, out var lent) ? lent : FmHeader.ReadSpan(_source, entry.Offset, entry.Length, name);
+        var bytes = FmHeader.Bytes(_source, entry.Offset, entry.Length, name);
         if (Crc32C.Compute(bytes.Span) != entry.Crc)
         {
             throw new FmIndexFormatException($"FM-index {name}: CRC32C mismatch (offset {entry.Offset}, {entry.Length} bytes).");

@@ -13,17 +13,17 @@ internal sealed partial class FmHeader
         {
             throw new FmIndexFormatException($"FM-index header: the source has {source.Length} bytes, fewer than the {FixedLength + 4} of an empty index.");
         }
-        var fixedPart = ReadSpan(source, 0, FixedLength, "header");
-        if (!fixedPart.AsSpan(0, 8).SequenceEqual(Magic))
+        var fixedPart = Bytes(source, 0, FixedLength, "header").Span;
+        if (!fixedPart[..8].SequenceEqual(Magic))
         {
             throw new FmIndexFormatException("FM-index header: bad magic (expected LODEFMI\\0).");
         }
-        int version = BinaryPrimitives.ReadInt32LittleEndian(fixedPart.AsSpan(8));
+        int version = BinaryPrimitives.ReadInt32LittleEndian(fixedPart[8..]);
         if (version != Version)
         {
             throw new FmIndexFormatException($"FM-index header: format version {version}, this reader knows {Version}.");
         }
-        long textLength = BinaryPrimitives.ReadInt64LittleEndian(fixedPart.AsSpan(16));
+        long textLength = BinaryPrimitives.ReadInt64LittleEndian(fixedPart[16..]);
         if (textLength is < 0 or > int.MaxValue)
         {
             throw new FmIndexFormatException($"FM-index header: text length {textLength} is outside 0..2^31-1.");
@@ -34,9 +34,9 @@ internal sealed partial class FmHeader
         {
             throw new FmIndexFormatException($"FM-index header: {superblocks} superblocks need a {length}-byte header, but the source has {source.Length} bytes.");
         }
-        var bytes = ReadSpan(source, 0, length, "header");
-        uint stored = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(length - 4));
-        if (Crc32C.Compute(bytes.AsSpan(0, length - 4)) != stored)
+        var bytes = Bytes(source, 0, length, "header").Span;
+        uint stored = BinaryPrimitives.ReadUInt32LittleEndian(bytes[(length - 4)..]);
+        if (Crc32C.Compute(bytes[..(length - 4)]) != stored)
         {
             throw new FmIndexFormatException("FM-index header: CRC32C mismatch over the header and directory.");
         }
@@ -48,12 +48,13 @@ internal sealed partial class FmHeader
         return header;
     }
 
-    /// <summary>Reads <paramref name="length"/> bytes at <paramref name="offset"/>, a short source being damage.</summary>
-    internal static byte[] ReadSpan(IByteSource source, long offset, int length, string what)
+    /// <summary>The <paramref name="length"/> bytes at <paramref name="offset"/>, lent in place when the source can
+    /// (<see cref="IDirectByteSource"/>), else read into a new array; a short source is damage.</summary>
+    internal static ReadOnlyMemory<byte> Bytes(IByteSource source, long offset, int length, string what)
     {
         try
         {
-            return source.ReadBytes(offset, length);
+            return source.TryGetMemory(offset, length, out var lent) ? lent : source.ReadBytes(offset, length);
         }
         catch (EndOfStreamException e)
         {
@@ -61,9 +62,8 @@ internal sealed partial class FmHeader
         }
     }
 
-    private static FmHeader Parse(byte[] bytes, int textLength, int superblocks)
+    private static FmHeader Parse(ReadOnlySpan<byte> span, int textLength, int superblocks)
     {
-        var span = bytes.AsSpan();
         int sampleRate = BinaryPrimitives.ReadInt32LittleEndian(span[24..]);
         int primary = BinaryPrimitives.ReadInt32LittleEndian(span[28..]);
         if (sampleRate is < 1 or > 65536 || !int.IsPow2(sampleRate))

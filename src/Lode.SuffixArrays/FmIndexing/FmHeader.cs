@@ -43,13 +43,17 @@ internal sealed partial class FmHeader
         {
             LastToFirstStarts[c] = Starts[c] + totals[c] - BwtTotals[c];
         }
-        Alphabet = Enumerable.Range(0, 256).Where(c => totals[c] > 0).Select(c => (byte)c).ToArray();
+        var alphabet = new List<byte>(256);
         AlphabetIndex = new int[256];
-        AlphabetIndex.AsSpan().Fill(-1);
-        for (int i = 0; i < Alphabet.Length; i++)
+        for (int c = 0; c < 256; c++)
         {
-            AlphabetIndex[Alphabet[i]] = i;
+            AlphabetIndex[c] = totals[c] > 0 ? alphabet.Count : -1;
+            if (totals[c] > 0)
+            {
+                alphabet.Add((byte)c);
+            }
         }
+        Alphabet = [.. alphabet];
     }
 
     internal int TextLength { get; }

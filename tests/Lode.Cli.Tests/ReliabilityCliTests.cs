@@ -49,4 +49,27 @@ public sealed class ReliabilityCliTests : IDisposable
         Assert.Equal(ExitCodes.Error, Cli.Run(["--repo", repo, "restore", "latest", ""]));
         Assert.Equal(ExitCodes.Error, Cli.Run(["--repo", repo, "snapshot", ""]));
     }
+
+    [Fact]
+    public void A_damaged_manifest_leaves_the_other_snapshots_usable_and_check_reports_it_with_exit_1()
+    {
+        string repo = Path.Combine(_dir, "repo");
+        string first = Path.Combine(_dir, "first");
+        string second = Path.Combine(_dir, "second");
+        Directory.CreateDirectory(first);
+        Directory.CreateDirectory(second);
+        File.WriteAllText(Path.Combine(first, "a.txt"), "needle one\n");
+        File.WriteAllText(Path.Combine(second, "b.txt"), "needle two\n");
+        Assert.Equal(ExitCodes.Ok, Cli.Run(["--repo", repo, "snapshot", first, "--tag", "one"]));
+        Assert.Equal(ExitCodes.Ok, Cli.Run(["--repo", repo, "snapshot", second, "--tag", "two"]));
+        string damaged = Directory.GetFiles(Path.Combine(repo, "snapshots")).Single(f => File.ReadAllText(f).Contains("\"one\"", StringComparison.Ordinal));
+        File.WriteAllText(damaged, "{ not a manifest");
+        File.WriteAllText(Path.Combine(repo, "snapshots", "stray"), "garbage");
+
+        Assert.Equal(ExitCodes.Ok, Cli.Run(["--repo", repo, "cat", "two:b.txt"]));
+        Assert.Equal(ExitCodes.Ok, Cli.Run(["--repo", repo, "search", "needle", "two"]));
+        Assert.Equal(ExitCodes.Ok, Cli.Run(["--repo", repo, "snapshot", second]));
+        Assert.Equal(ExitCodes.NotFound, Cli.Run(["--repo", repo, "check"]));
+        Assert.Equal(ExitCodes.Error, Cli.Run(["--repo", repo, "cat", "one:a.txt"]));
+    }
 }

@@ -41,6 +41,11 @@ internal static class CheckCommand
                     Terminal.Error($"snapshot {manifest.ShortId}: {e.Message}");
                 }
             }
+            foreach (var (key, problem) in repository.DamagedManifests)
+            {
+                damaged++;
+                Terminal.Error($"{key}: {problem} (its snapshot is left out of every listing; 'lode forget' will be able to drop it)");
+            }
             string scope = result.GetValue(readData) ? "structure and data" : "structure";
             if (damaged > 0)
             {

@@ -5,8 +5,8 @@ namespace Lode;
 
 public sealed partial class Repository
 {
-    /// <summary>Every snapshot of the repository, oldest first (by time, then id).</summary>
-    /// <exception cref="CorruptDataException">A manifest is unreadable.</exception>
+    /// <summary>Every snapshot of the repository, oldest first (by time, then id). A snapshot whose manifest cannot be
+    /// read is left out (damage stays with what depends on it) and recorded in <see cref="DamagedManifests"/>.</summary>
     public IReadOnlyList<SnapshotManifest> ListSnapshots() =>
         InOrder(Sync(Task.Run(async () => await ReadManifestsAsync(await ListSnapshotIdsAsync()))));
 
@@ -21,13 +21,32 @@ public sealed partial class Repository
         return ids;
     }
 
-    /// <summary>Reads the manifests of <paramref name="ids"/>, in parallel: on a remote store each read is a round trip.</summary>
+    /// <summary>
+    /// The objects under <c>snapshots/</c> that listings found damaged (unreadable, not a manifest, or naming other
+    /// objects than its own), each with what is wrong: their snapshots are left out of every listing, so the rest of the
+    /// repository stays usable; <c>lode check</c> reports them. Thread-safe.
+    /// </summary>
+    public IReadOnlyList<(string Key, string Problem)> DamagedManifests =>
+        [.. _damagedManifests.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => (d.Key, d.Value))];
+
+    /// <summary>Reads the manifests of <paramref name="ids"/>, in parallel (on a remote store each read is a round trip),
+    /// leaving out and recording in <see cref="DamagedManifests"/> those that cannot be read.</summary>
     internal async Task<SnapshotManifest[]> ReadManifestsAsync(IReadOnlyList<string> ids)
     {
-        var read = new SnapshotManifest[ids.Count];
+        var read = new SnapshotManifest?[ids.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, ids.Count), new ParallelOptions { MaxDegreeOfParallelism = 16 },
-            async (i, _) => read[i] = await ReadManifestAsync(ids[i]));
-        return read;
+            async (i, _) =>
+            {
+                try
+                {
+                    read[i] = await ReadManifestAsync(ids[i]);
+                }
+                catch (CorruptDataException e)
+                {
+                    _damagedManifests[ObjectKeys.Manifest(ids[i])] = e.Message;
+                }
+            });
+        return [.. read.OfType<SnapshotManifest>()];
     }
 
     /// <summary>Snapshots in the order every listing shows them: oldest first, by time, then id.</summary>

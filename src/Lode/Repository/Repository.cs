@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Lode.ObjectStorage;
@@ -13,6 +14,9 @@ namespace Lode;
 public sealed partial class Repository : IDisposable
 {
     private readonly IObjectStore _store;
+
+    /// <summary>Manifests found damaged by the listings so far, by key (see <see cref="DamagedManifests"/>).</summary>
+    private readonly ConcurrentDictionary<string, string> _damagedManifests = new(StringComparer.Ordinal);
 
     private Repository(IObjectStore store, string location, RepositoryConfig config, byte[]? masterKey)
     {

@@ -60,13 +60,25 @@ public sealed class ReliabilityCliTests : IDisposable
         Directory.CreateDirectory(second);
         File.WriteAllText(Path.Combine(first, "a.txt"), "needle one\n");
         File.WriteAllText(Path.Combine(second, "b.txt"), "needle two\n");
+        // Shared contents: "two" stores them as parent blocks of "one"'s container.
+        var random = new Random(5);
+        string shared = string.Concat(Enumerable.Range(0, 20_000).Select(i => $"line {i} {random.Next()}\n"));
+        File.WriteAllText(Path.Combine(first, "0-shared.txt"), shared);
+        File.WriteAllText(Path.Combine(second, "0-shared.txt"), shared);
         Assert.Equal(ExitCodes.Ok, Cli.Run(["--repo", repo, "snapshot", first, "--tag", "one"]));
         Assert.Equal(ExitCodes.Ok, Cli.Run(["--repo", repo, "snapshot", second, "--tag", "two"]));
         string damaged = Directory.GetFiles(Path.Combine(repo, "snapshots")).Single(f => File.ReadAllText(f).Contains("\"one\"", StringComparison.Ordinal));
         File.WriteAllText(damaged, "{ not a manifest");
         File.WriteAllText(Path.Combine(repo, "snapshots", "stray"), "garbage");
+        using (var huge = File.Create(Path.Combine(repo, "snapshots", "huge")))
+        {
+            huge.SetLength(3L << 30); // Sparse: listed at 3 GiB, never read.
+        }
 
+        // "two" reads the shared file from "one"'s container, whose manifest is the damaged one.
         Assert.Equal(ExitCodes.Ok, Cli.Run(["--repo", repo, "cat", "two:b.txt"]));
+        Assert.Equal(ExitCodes.Ok, Cli.Run(["--repo", repo, "cat", "two:0-shared.txt"]));
+        Assert.Equal(ExitCodes.Ok, Cli.Run(["--repo", repo, "search", "line 19999 ", "two"]));
         Assert.Equal(ExitCodes.Ok, Cli.Run(["--repo", repo, "search", "needle", "two"]));
         Assert.Equal(ExitCodes.Ok, Cli.Run(["--repo", repo, "snapshot", second]));
         Assert.Equal(ExitCodes.NotFound, Cli.Run(["--repo", repo, "check"]));

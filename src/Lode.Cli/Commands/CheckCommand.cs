@@ -44,7 +44,7 @@ internal static class CheckCommand
             foreach (var (key, problem) in repository.DamagedManifests)
             {
                 damaged++;
-                Terminal.Error($"{key}: {problem} (its snapshot is left out of every listing; 'lode forget' will be able to drop it)");
+                Terminal.Error($"{problem} Its snapshot is left out of every listing; 'lode forget' will be able to drop it ({key}).");
             }
             string scope = result.GetValue(readData) ? "structure and data" : "structure";
             if (damaged > 0)

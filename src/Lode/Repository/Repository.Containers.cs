@@ -11,12 +11,13 @@ public sealed partial class Repository
         OpenContainer(manifest.DataKey, manifest.DataLength, manifest.Id, manifest.DataRoot);
 
     /// <summary>Opens the container stored at <paramref name="key"/>, which must be <paramref name="length"/> bytes long
-    /// and have the integrity root <paramref name="root"/>; <paramref name="id"/> names it as a parent. An index
+    /// and have the integrity root <paramref name="root"/> (null: a parent whose manifest is unreadable, whose root the
+    /// child checks against its parent table); <paramref name="id"/> names it as a parent. An index
     /// container (<see cref="ObjectKeys.IndexContainerId"/>) is read without a block cache or prefetch: the FM-index
     /// keeps every section it loads, so a cache would only copy each block once more (measured on a 347 MiB index
     /// stream: 1 MiB reads 1032 ms with the default cache, 264 ms without; random 20 KB reads 2261 and 965 ms).</summary>
     /// <exception cref="CorruptDataException">The container is missing, damaged, or has another integrity root.</exception>
-    internal SnapshotReader OpenContainer(string key, long length, string id, string root)
+    internal SnapshotReader OpenContainer(string key, long length, string id, string? root)
     {
         bool index = ObjectKeys.ParseIndexContainerId(id) is not null;
         var source = OpenObject(key, length);
@@ -43,7 +44,7 @@ public sealed partial class Repository
             source.Dispose();
             throw;
         }
-        if (reader.Header.IntegrityRoot != root)
+        if (root is not null && reader.Header.IntegrityRoot != root)
         {
             reader.Dispose();
             throw new CorruptDataException($"{key} is corrupt: its integrity root does not match the one recorded for it.");
@@ -72,7 +73,20 @@ public sealed partial class Repository
     {
         if (ObjectKeys.ParseIndexContainerId(id) is not var (snapshotId, rootPrefix))
         {
-            return OpenContainer(Sync(ReadManifestAsync(id)));
+            SnapshotManifest manifest;
+            try
+            {
+                manifest = Sync(ReadManifestAsync(id));
+            }
+            catch (CorruptDataException) when (IdPattern().IsMatch(id))
+            {
+                // A damaged manifest need not cost the snapshots that share its container's blocks: the container is
+                // opened by its key, and the child checks its integrity root against its own parent table.
+                string key = ObjectKeys.Data(id);
+                var info = Sync(_store.HeadAsync(key)) ?? throw new CorruptDataException($"{key} is missing from {Location}: a later snapshot refers to it.");
+                return OpenContainer(key, info.Length, id, root: null);
+            }
+            return OpenContainer(manifest);
         }
         foreach (var info in ListStoredIndexes(snapshotId))
         {

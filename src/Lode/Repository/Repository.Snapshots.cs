@@ -10,12 +10,22 @@ public sealed partial class Repository
     public IReadOnlyList<SnapshotManifest> ListSnapshots() =>
         InOrder(Sync(Task.Run(async () => await ReadManifestsAsync(await ListSnapshotIdsAsync()))));
 
-    /// <summary>The ids under <c>snapshots/</c>: one listing of the store, no manifest read.</summary>
+    /// <summary>The most bytes a manifest may have (they hold about a kilobyte of JSON): a larger object under
+    /// <c>snapshots/</c> is damage, recorded without being read.</summary>
+    internal const long MaxManifestBytes = 1 << 20;
+
+    /// <summary>The ids under <c>snapshots/</c>: one listing of the store, no manifest read. Objects larger than
+    /// <see cref="MaxManifestBytes"/> are left out and recorded in <see cref="DamagedManifests"/>.</summary>
     internal async Task<List<string>> ListSnapshotIdsAsync()
     {
         var ids = new List<string>();
         await foreach (var info in _store.ListAsync(ObjectKeys.SnapshotsPrefix))
         {
+            if (info.Length > MaxManifestBytes)
+            {
+                _damagedManifests[info.Key] = $"{info.Key} is corrupt: {info.Length} bytes, more than the {MaxManifestBytes} a manifest may have.";
+                continue;
+            }
             ids.Add(info.Key[ObjectKeys.SnapshotsPrefix.Length..]);
         }
         return ids;

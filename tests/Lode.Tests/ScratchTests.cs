@@ -56,18 +56,22 @@ public sealed class ScratchTests : IDisposable
         var dead = Directory.CreateTempSubdirectory("lode-snapshot-").FullName;
         File.WriteAllText(Path.Combine(dead, "lock"), "");
         File.WriteAllText(Path.Combine(dead, "index"), "left behind");
-        // Without a lock file: old ones are abandoned, a new one may be a directory being created right now.
+        // Without a lock file: an empty one died before making it; one with files is an older Lode's, abandoned when old.
+        var empty = Directory.CreateTempSubdirectory("lode-snapshot-").FullName;
         var old = Directory.CreateTempSubdirectory("lode-index-").FullName;
+        File.WriteAllText(Path.Combine(old, "scratch"), "x");
         Directory.SetLastWriteTimeUtc(old, DateTime.UtcNow.AddDays(-2));
         var young = Directory.CreateTempSubdirectory("lode-index-").FullName;
+        File.WriteAllText(Path.Combine(young, "scratch"), "x");
 
-        Assert.True(ScratchDirectory.SweepAbandoned() >= 2);
+        Assert.True(ScratchDirectory.SweepAbandoned() >= 3);
 
         Assert.True(File.Exists(Path.Combine(living.Path, "data")));
         Assert.False(Directory.Exists(dead));
+        Assert.False(Directory.Exists(empty));
         Assert.False(Directory.Exists(old));
         Assert.True(Directory.Exists(young));
-        Directory.Delete(young);
+        Directory.Delete(young, recursive: true);
     }
 
     [Fact]

@@ -11,8 +11,7 @@ internal sealed class ScratchDirectory : IDisposable
 {
     private const string LockName = "lock";
 
-    /// <summary>A directory with no lock file this old is abandoned too: its process died between creating it and its
-    /// lock, or was an older Lode.</summary>
+    /// <summary>A directory with files but no lock file this old is abandoned too (an older Lode's).</summary>
     private static readonly TimeSpan UnlockedGrace = TimeSpan.FromHours(1);
 
     private static readonly string[] Prefixes = ["lode-snapshot-", "lode-index-"];
@@ -42,6 +41,10 @@ internal sealed class ScratchDirectory : IDisposable
             {
                 lockFile = OpenLock(directory.FullName, FileMode.CreateNew);
             }
+            catch (DirectoryNotFoundException)
+            {
+                continue; // Swept while still empty, before its lock existed: make another.
+            }
             catch
             {
                 directory.Delete(recursive: true);
@@ -56,8 +59,9 @@ internal sealed class ScratchDirectory : IDisposable
     }
 
     /// <summary>
-    /// Deletes the scratch directories that no live process holds: those whose lock can be taken (their owner died), and
-    /// those without a lock file older than an hour. Best effort: what cannot be inspected or deleted is left alone.
+    /// Deletes the scratch directories that no live process holds: those whose lock can be taken (their owner died),
+    /// empty ones without a lock file (their owner died before making it), and others without a lock file older than an
+    /// hour. Best effort: what cannot be inspected or deleted is left alone.
     /// </summary>
     /// <returns>How many directories were deleted.</returns>
     public static int SweepAbandoned()
@@ -76,11 +80,7 @@ internal sealed class ScratchDirectory : IDisposable
         {
             try
             {
-                if (IsAbandoned(directory))
-                {
-                    Directory.Delete(directory, recursive: true);
-                    swept++;
-                }
+                swept += TrySweep(directory) ? 1 : 0;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -92,25 +92,66 @@ internal sealed class ScratchDirectory : IDisposable
 
     public void Dispose()
     {
-        _lock.Dispose();
         try
         {
-            Directory.Delete(Path, recursive: true);
+            DeleteLockLast(Path);
         }
         catch (DirectoryNotFoundException)
         {
         }
+        finally
+        {
+            _lock.Dispose();
+        }
     }
 
-    private static bool IsAbandoned(string directory)
+    /// <summary>Deletes a scratch directory's contents, then its lock file, then itself: killed at any point, it is left
+    /// holding its (unheld) lock file or empty, and the next sweep finishes the job.</summary>
+    private static void DeleteLockLast(string directory)
+    {
+        foreach (string entry in Directory.EnumerateFileSystemEntries(directory).ToList())
+        {
+            if (System.IO.Path.GetFileName(entry) == LockName)
+            {
+                continue;
+            }
+            if (Directory.Exists(entry) && !File.GetAttributes(entry).HasFlag(FileAttributes.ReparsePoint))
+            {
+                Directory.Delete(entry, recursive: true);
+            }
+            else
+            {
+                File.Delete(entry);
+            }
+        }
+        File.Delete(System.IO.Path.Combine(directory, LockName));
+        Directory.Delete(directory, recursive: false);
+    }
+
+    /// <summary>Deletes <paramref name="directory"/> when no live process holds it; whether it did.</summary>
+    private static bool TrySweep(string directory)
     {
         string lockPath = System.IO.Path.Combine(directory, LockName);
         if (!File.Exists(lockPath))
         {
-            return DateTime.UtcNow - Directory.GetLastWriteTimeUtc(directory) > UnlockedGrace;
+            if (!Directory.EnumerateFileSystemEntries(directory).Any())
+            {
+                // Its process died between making it and its lock, or is in that instant and makes another when this
+                // delete wins (see Create); a non-recursive delete cannot remove a lock made meanwhile.
+                Directory.Delete(directory, recursive: false);
+                return true;
+            }
+            if (DateTime.UtcNow - Directory.GetLastWriteTimeUtc(directory) <= UnlockedGrace)
+            {
+                return false;
+            }
         }
-        // FileShare.None takes an exclusive flock without waiting: it fails while the owner lives.
-        using var probe = OpenLock(directory, FileMode.Open);
+        else
+        {
+            // FileShare.None takes an exclusive flock without waiting: it fails while the owner lives.
+            using var probe = OpenLock(directory, FileMode.Open);
+        }
+        DeleteLockLast(directory);
         return true;
     }
 

@@ -72,16 +72,14 @@ internal sealed partial class BwtSuperblock
         int rank = row;
         var nodes = _nodes;
         var children = _shape.Children;
-        var lengths = _shape.NodeLengths;
-        var ones = _shape.NodeOnes;
+        var shape = _shape;
         while (true)
         {
             int before = nodes[node].Rank1(data, rank, out bool bit);
             rank = bit ? before : rank - before;
             int side = 2 * node + (bit ? 1 : 0);
-            // A row of the child (its length: the node's ones, or its zeros): only a payload damaged behind a
-            // recomputed CRC can give another rank (see Parse).
-            rank = (int)Math.Min((uint)rank, (uint)(bit ? ones[node] : lengths[node] - ones[node]) - 1);
+            // A row of the child: only a payload damaged behind a recomputed CRC can give another rank (see Parse).
+            rank = (int)Math.Min((uint)rank, shape.ChildLength(node, bit) - 1);
             int child = children[side];
             if (child < 0)
             {
@@ -149,7 +147,7 @@ internal sealed partial class BwtSuperblock
             bool bit = ((code >> depth) & 1) != 0;
             int side = 2 * node + (bit ? 1 : 0);
             // Ranks within the child's length, whatever a damaged payload says (see Parse).
-            uint childLength = (uint)(bit ? _shape.NodeOnes[node] : _shape.NodeLengths[node] - _shape.NodeOnes[node]);
+            uint childLength = _shape.ChildLength(node, bit);
             start = (int)Math.Min((uint)(bit ? startOnes : start - startOnes), childLength);
             end = (int)Math.Min((uint)(bit ? endOnes : end - endOnes), childLength);
             node = _shape.Children[side];

@@ -37,6 +37,10 @@ internal sealed class HuffmanShape
     /// <summary>Per internal node, its ones (symbols going to child 1).</summary>
     internal int[] NodeOnes { get; }
 
+    /// <summary>The length of internal node <paramref name="node"/>'s child on side <paramref name="bit"/> (the rows
+    /// below it: the node's ones, or its zeros), which bounds the ranks a descent carries into it.</summary>
+    internal uint ChildLength(int node, bool bit) => (uint)(bit ? NodeOnes[node] : NodeLengths[node] - NodeOnes[node]);
+
     /// <summary>The local index of <paramref name="symbol"/>, or a negative number when absent from the block (a binary
     /// search of the increasing symbols: a loaded superblock keeps no 256-entry table).</summary>
     internal int LocalIndex(byte symbol) => Symbols.AsSpan().BinarySearch(symbol);

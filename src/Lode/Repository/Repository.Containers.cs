@@ -56,10 +56,11 @@ public sealed partial class Repository
     /// The table of every chunk the repository's snapshots physically store (about 60 bytes per unique chunk, see
     /// <see cref="SnapshotBlockIndex"/>), so a new snapshot stores only chunks no earlier snapshot holds.
     /// </summary>
-    internal SnapshotBlockIndex BuildBlockIndex()
+    /// <param name="snapshots">Every snapshot of the repository (<see cref="ListSnapshots"/>).</param>
+    internal SnapshotBlockIndex BuildBlockIndex(IReadOnlyList<SnapshotManifest> snapshots)
     {
         var index = new SnapshotBlockIndex();
-        foreach (var manifest in ListSnapshots())
+        foreach (var manifest in snapshots)
         {
             using var reader = OpenContainer(manifest);
             index.AddStoredBlocks(manifest.Id, reader);

@@ -28,10 +28,13 @@ public sealed partial class Repository
         var started = DateTimeOffset.UtcNow;
         string root = ResolveSourceDirectory(source);
         string id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        CheckBeforeReading(id, options.Tag);
+        // One listing serves the tag check, the previous snapshot and the dedup table: on a remote store each is a
+        // round trip per manifest.
+        var snapshots = ListSnapshots();
+        CheckBeforeReading(id, options.Tag, snapshots);
         ScratchDirectory.SweepAbandoned();
         using var temp = ScratchDirectory.Create("lode-snapshot-");
-        using var previous = OpenPrevious(root);
+        using var previous = OpenPrevious(root, snapshots);
         string dataPath = Path.Combine(temp.Path, "data");
         var snapshotter = new Snapshotter(options, previous, new WalkFilter(options, [temp.Path, .. OwnDirectories()]));
         var indexOptions = new SearchIndexWriterOptions
@@ -44,7 +47,7 @@ public sealed partial class Repository
         FileTable table;
         SnapshotWriteResult written;
         using (var dataFile = new FileStream(dataPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 20))
-        using (var writer = SnapshotWriter.Create(dataFile, WriterOptions()))
+        using (var writer = SnapshotWriter.Create(dataFile, WriterOptions(snapshots)))
         {
             writer.Append(SnapshotStreams.Data, []); // Every container has a data stream, even when every file is empty.
             table = snapshotter.Run(root, writer, index);
@@ -87,17 +90,17 @@ public sealed partial class Repository
 
     /// <summary>The latest snapshot of the same source directory on this host, whose unchanged files (and perhaps
     /// whole index) the new snapshot takes by reference; null when there is none.</summary>
-    private SnapshotView? OpenPrevious(string root)
+    private SnapshotView? OpenPrevious(string root, IReadOnlyList<SnapshotManifest> snapshots)
     {
-        var manifest = ListSnapshots().LastOrDefault(m => m.Source == root && m.Host == Environment.MachineName);
+        var manifest = snapshots.LastOrDefault(m => m.Source == root && m.Host == Environment.MachineName);
         return manifest is null ? null : OpenSnapshot(manifest);
     }
 
-    private SnapshotWriterOptions WriterOptions() => new()
+    private SnapshotWriterOptions WriterOptions(IReadOnlyList<SnapshotManifest> snapshots) => new()
     {
         Codec = Config.Compression,
         Level = Config.CompressionLevel,
-        BlockLookup = BuildBlockIndex(),
+        BlockLookup = BuildBlockIndex(snapshots),
         Encryption = _containerEncryption,
     };
 

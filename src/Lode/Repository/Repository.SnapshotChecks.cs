@@ -7,17 +7,17 @@ public sealed partial class Repository
     private const int MinIdPrefix = 4;
 
     /// <summary>
-    /// Refuses an unusable or ambiguous <paramref name="tag"/>, then proves the store takes writes: it puts and
+    /// Refuses an unusable <paramref name="tag"/>, or one ambiguous among <paramref name="snapshots"/>, then proves the store takes writes: it puts and
     /// deletes the empty object <c>tmp/&lt;id&gt;</c> (docs/format.md), so a read-only repository is found before the
     /// tree is read rather than after.
     /// </summary>
     /// <exception cref="LodeException">The tag is refused.</exception>
     /// <exception cref="Lode.ObjectStorage.ObjectStoreException">The store refuses writes.</exception>
-    private void CheckBeforeReading(string id, string? tag)
+    private void CheckBeforeReading(string id, string? tag, IReadOnlyList<SnapshotManifest> snapshots)
     {
         if (tag is not null)
         {
-            CheckTag(tag, ListSnapshots());
+            CheckTag(tag, snapshots);
         }
         string probe = ObjectKeys.WriteProbe(id);
         using (var empty = new MemoryStream())
